@@ -1,0 +1,2 @@
+export function isLoopbackHost(host: string | undefined | null): boolean;
+export const rejectedConnections: string[];
