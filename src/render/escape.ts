@@ -57,22 +57,41 @@ export function headingText(value: string | null | undefined): string {
   return text.trim() === "" ? "(unnamed)" : text;
 }
 
-/**
- * Escapes a Mermaid label for use inside double quotes. `#` goes first because
- * the others are written as Mermaid's `#name;` and `#code;` entities.
- */
+// Mermaid decodes `#name;` and `#code;` entities in labels; each character here
+// would otherwise close a quoted label, start a comment or directive (`%%`),
+// split an edge label (`|`) or be read as HTML.
+const MERMAID_ENTITIES: Record<string, string> = {
+  "#": "#35;",
+  "&": "#amp;",
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "`": "#96;",
+  "%": "#37;",
+  "|": "#124;",
+};
+
+/** Escapes a Mermaid label for use inside double quotes; newlines become `<br>`. */
 export function mermaidLabel(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
-  return showInvisible(String(value))
-    .replace(/#/g, "#35;")
-    .replace(/&/g, "#amp;")
-    .replace(/"/g, "#quot;")
-    .replace(/</g, "#lt;")
-    .replace(/>/g, "#gt;")
-    .replace(/`/g, "#96;")
-    .replace(/%/g, "#37;")
-    .replace(/\|/g, "#124;")
+  const label = showInvisible(String(value))
+    .replace(/[#&"<>`%|]/g, (character) => MERMAID_ENTITIES[character]!)
     .replace(/\r\n?|\n/g, "<br>");
+  // Mermaid 11 drops the last `;` of any line matching `style.*:\S*#.*;` or
+  // `classDef.*:\S*#.*;` before it decodes entities, which breaks the entity
+  // written for `#`. Without a `:` such a line cannot match.
+  return /style|classDef/.test(label) ? label.replace(/:/g, "#58;") : label;
+}
+
+/**
+ * Escapes text for a Mermaid gantt title, section or task name, which cannot
+ * be quoted: `:` ends a task name, and `#` and `;` end any of them, so these
+ * are written as entities too. Newlines become spaces.
+ */
+export function ganttText(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  return showInvisible(String(value).replace(/\r\n?|\n/g, " "))
+    .replace(/[#&"<>`%|:;]/g, (character) => MERMAID_ENTITIES[character] ?? `#${character.codePointAt(0)};`);
 }
 
 /**

@@ -1,5 +1,6 @@
 // Assembles every file a build writes: the document, the key inventory, the
-// diagrams, the drift reports and the snapshot the build used.
+// diagrams, the drift reports and the snapshot the build used. Every page goes
+// through the one Markdown pipeline for the chosen wiki flavor.
 import type { Evaluation } from "../commands/evaluate.js";
 import type { FailOn } from "../drift/verdict.js";
 import { RULES } from "../drift/rules/index.js";
@@ -7,14 +8,32 @@ import type { OutputFile } from "../output/write-output.js";
 import { writeJsonReport } from "../report/json.js";
 import { writeMarkdownReport } from "../report/markdown.js";
 import type { ReportInput } from "../report/report-input.js";
+import { StringSink } from "../report/sink.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
-import { buildDiagrams } from "./diagrams/index.js";
+import { buildDiagrams, type Diagram, diagramParts } from "./diagrams/index.js";
+import { azureDevOpsOrder, type Flavor, pageFile } from "./markdown/flavors.js";
+import { type DiagramEmbedding, formatMarkdown, type FormatOptions } from "./markdown/format.js";
 import { TemplateSet } from "./templates.js";
-import { buildDocumentView } from "./view/document.js";
+import { buildDocumentView, type DocumentView } from "./view/document.js";
 
 export interface RenderSettings {
   failOn: FailOn;
   templates?: string;
+  /** The wiki the pages are written for; github when not given. */
+  flavor?: Flavor;
+  /** Names of the diagram parts whose SVG picture the pages link; the others stay as Mermaid source. */
+  pictures?: ReadonlySet<string>;
+  /** True when the published files will carry pseudonyms, which the document then says. */
+  redacted?: boolean;
+}
+
+/** What a build renders, with what `--inject` needs to render single sections. */
+export interface Publication {
+  files: OutputFile[];
+  diagrams: Diagram[];
+  view: DocumentView;
+  templates: TemplateSet;
+  format: FormatOptions;
 }
 
 export function reportInput(evaluation: Evaluation, failOn: FailOn): ReportInput {
@@ -30,23 +49,38 @@ export function reportInput(evaluation: Evaluation, failOn: FailOn): ReportInput
   };
 }
 
-export function renderBuild(evaluation: Evaluation, settings: RenderSettings): OutputFile[] {
-  const diagrams = buildDiagrams(evaluation.estate);
+function embeddings(diagrams: Diagram[], pictures: ReadonlySet<string>): Map<string, DiagramEmbedding> {
+  return new Map(diagramParts(diagrams).map((part) => [part.name, { title: part.title, picture: pictures.has(part.name) }]));
+}
+
+export function renderPublication(evaluation: Evaluation, settings: RenderSettings, diagrams: Diagram[] = buildDiagrams(evaluation.estate)): Publication {
+  const flavor = settings.flavor ?? "github";
   const view = buildDocumentView(evaluation.estate, evaluation.results, evaluation.summary, diagrams, {
     snapshotFile: evaluation.inventory.file,
     sha256: evaluation.inventory.sha256,
     source: evaluation.source,
     failOn: settings.failOn,
+    redacted: settings.redacted === true,
   });
   const templates = new TemplateSet(settings.templates);
   const report = reportInput(evaluation, settings.failOn);
+  const format: FormatOptions = { flavor, diagrams: embeddings(diagrams, settings.pictures ?? new Set()) };
+  const page = (name: string, markdown: string): OutputFile => ({ path: pageFile(flavor, name), content: formatMarkdown(markdown, format) });
 
-  return [
-    { path: "cryptographic-architecture.md", content: templates.render("cryptographic-architecture", view) },
-    { path: "key-inventory.md", content: templates.render("key-inventory", view) },
-    ...diagrams.map((diagram) => ({ path: `diagrams/${diagram.name}.mmd`, content: diagram.source })),
-    { path: "drift-report.md", content: (sink) => writeMarkdownReport(report, sink) },
+  const driftReport = new StringSink();
+  writeMarkdownReport(report, driftReport);
+  const files: OutputFile[] = [
+    page("cryptographic-architecture.md", templates.render("cryptographic-architecture", view)),
+    page("key-inventory.md", templates.render("key-inventory", view)),
+    ...diagramParts(diagrams).map((part) => ({ path: `diagrams/${part.name}.mmd`, content: part.source })),
+    page("drift-report.md", driftReport.toString()),
     { path: "drift-report.json", content: (sink) => writeJsonReport(report, sink) },
     { path: "inventory.json", content: evaluation.inventory.bytes },
   ];
+  if (flavor === "azure-devops") files.push({ path: ".order", content: azureDevOpsOrder() });
+  return { files, diagrams, view, templates, format };
+}
+
+export function renderBuild(evaluation: Evaluation, settings: RenderSettings): OutputFile[] {
+  return renderPublication(evaluation, settings).files;
 }

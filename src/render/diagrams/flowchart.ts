@@ -2,6 +2,7 @@
 // ...) and never come from data, because names such as `end`, `graph` or
 // `click` are Mermaid keywords; every label is quoted and escaped.
 import { mermaidLabel } from "../escape.js";
+import { shortenLabel } from "./label.js";
 
 export type Shape = "box" | "round" | "stadium" | "cylinder" | "hexagon";
 
@@ -25,7 +26,8 @@ export class Flowchart {
   private readonly subgraphs: Subgraph[] = [];
   private readonly topLevel: string[] = [];
   private readonly edges: string[] = [];
-  private readonly classes: string[] = [];
+  private readonly classDefs: string[] = [];
+  private readonly classMembers = new Map<string, string[]>();
 
   constructor(private readonly direction: "TB" | "LR") {}
 
@@ -43,9 +45,12 @@ export class Flowchart {
     const id = `n${this.nextId++}`;
     this.nodes.set(key, id);
     const [open, close] = SHAPES[options.shape ?? "box"];
-    const line = `${id}${open}"${mermaidLabel(label)}"${close}${options.className ? `:::${options.className}` : ""}`;
+    const line = `${id}${open}"${mermaidLabel(shortenLabel(label))}"${close}`;
     const subgraph = this.subgraphs.find((candidate) => candidate.id === options.subgraph);
     (subgraph?.lines ?? this.topLevel).push(line);
+    // `class` statements rather than the `:::name` shorthand, because Azure
+    // DevOps ends a `::: mermaid` block at a line that starts with `:::`.
+    if (options.className !== undefined) this.classMembers.set(options.className, [...(this.classMembers.get(options.className) ?? []), id]);
     return id;
   }
 
@@ -55,11 +60,15 @@ export class Flowchart {
 
   edge(from: string, to: string, label?: string, style: "solid" | "dotted" = "solid"): void {
     const arrow = style === "dotted" ? "-.->" : "-->";
-    this.edges.push(label === undefined || label === "" ? `${from} ${arrow} ${to}` : `${from} ${arrow}|"${mermaidLabel(label)}"| ${to}`);
+    this.edges.push(label === undefined || label === "" ? `${from} ${arrow} ${to}` : `${from} ${arrow}|"${mermaidLabel(shortenLabel(label))}"| ${to}`);
   }
 
   classDef(name: string, style: string): void {
-    this.classes.push(`classDef ${name} ${style}`);
+    this.classDefs.push(`classDef ${name} ${style}`);
+  }
+
+  get nodeCount(): number {
+    return this.nodes.size;
   }
 
   get edgeCount(): number {
@@ -69,13 +78,14 @@ export class Flowchart {
   toString(): string {
     const lines = [`flowchart ${this.direction}`];
     for (const subgraph of this.subgraphs) {
-      lines.push(`  subgraph ${subgraph.id}["${mermaidLabel(subgraph.label)}"]`);
+      lines.push(`  subgraph ${subgraph.id}["${mermaidLabel(shortenLabel(subgraph.label))}"]`);
       for (const line of subgraph.lines) lines.push(`    ${line}`);
       lines.push("  end");
     }
     for (const line of this.topLevel) lines.push(`  ${line}`);
     for (const line of this.edges) lines.push(`  ${line}`);
-    for (const line of this.classes) lines.push(`  ${line}`);
+    for (const line of this.classDefs) lines.push(`  ${line}`);
+    for (const [name, ids] of this.classMembers) lines.push(`  class ${ids.join(",")} ${name}`);
     return `${lines.join("\n")}\n`;
   }
 }

@@ -1,20 +1,26 @@
-// The diagrams every build writes, in document order.
+// The diagrams every build writes, in document order. Each may be split into
+// parts when it would be too large to read or for Mermaid to draw.
 import type { Estate } from "../../drift/estate.js";
+import { custodianAccessDiagram } from "./custodian-access.js";
 import { dataFlowDiagram } from "./data-flows.js";
 import { deploymentDiagram } from "./deployment.js";
 import { keyHierarchyDiagram } from "./key-hierarchy.js";
+import { keyLifecycleDiagram } from "./key-lifecycle.js";
+import type { Diagram, DiagramPart } from "./split.js";
 
-export interface Diagram {
-  /** File name without extension: out/diagrams/<name>.mmd. */
-  name: string;
-  title: string;
-  source: string;
-}
+export type { Diagram, DiagramPart } from "./split.js";
 
 export function buildDiagrams(estate: Estate): Diagram[] {
   return [
-    { name: "key-hierarchy", title: "Key hierarchy", source: keyHierarchyDiagram(estate) },
-    { name: "deployment", title: "Deployment", source: deploymentDiagram(estate) },
-    { name: "data-flows", title: "Data flows", source: dataFlowDiagram(estate.architecture) },
+    keyHierarchyDiagram(estate),
+    keyLifecycleDiagram(estate),
+    deploymentDiagram(estate),
+    custodianAccessDiagram(estate),
+    dataFlowDiagram(estate.architecture),
   ];
+}
+
+/** Lists every part of every diagram, each written to out/diagrams/<name>.mmd. */
+export function diagramParts(diagrams: Diagram[]): DiagramPart[] {
+  return diagrams.flatMap((diagram) => diagram.parts);
 }

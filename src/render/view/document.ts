@@ -20,6 +20,8 @@ export interface EvidenceInput {
   sha256: string;
   source: "snapshot" | "live";
   failOn: FailOn;
+  /** True when identifiers in the published files are pseudonyms. */
+  redacted?: boolean;
 }
 
 /** Groups rows by store name in one pass, so the per-store inventory stays linear in the number of keys. */
@@ -71,6 +73,7 @@ export function buildDocumentView(estate: Estate, results: readonly Result[], su
       subscriptionsVisible: inventory.collection.scopeVisible.subscriptions.join(", "),
       asOf: estate.asOf.toISOString(),
       collectionErrors: String(inventory.collectionErrors.length),
+      redacted: evidence.redacted === true,
     },
     algorithms: algorithmViews(a),
     protocols: protocolViews(a),
@@ -82,7 +85,10 @@ export function buildDocumentView(estate: Estate, results: readonly Result[], su
     ...custodianViews(estate),
     certificates,
     clusters: clusterViews(estate),
-    diagrams,
+    diagrams: diagrams.map((diagram) => ({
+      ...diagram,
+      parts: diagram.parts.map((part) => ({ ...part, partTitle: diagram.parts.length > 1 ? part.title : "" })),
+    })),
     drift: driftSummaryView(results, summary, evidence.failOn, inventory),
     keyInventory: stores.map((store) => ({
       store,

@@ -1,0 +1,127 @@
+// Splits a diagram that would be too large into several. Mermaid 11 refuses a
+// text longer than `maxTextSize` (50,000 characters by default) and draws at
+// most `maxEdges` (500 by default) edges; well before that a diagram stops
+// being something a reader can follow. A diagram that is too large is split by
+// environment first, so production and test never share a picture, then its
+// groups (key stores) are packed into parts, and a group that is too large on
+// its own is cut into chunks.
+import { fileNamePart } from "./label.js";
+
+export const MERMAID_MAX_TEXT_SIZE = 50_000;
+export const MERMAID_MAX_EDGES = 500;
+
+export interface DiagramPart {
+  /** File name without extension: out/diagrams/<name>.mmd. */
+  name: string;
+  title: string;
+  source: string;
+}
+
+export interface Diagram {
+  /** The diagram's base name; its only part has this name when it is not split. */
+  name: string;
+  title: string;
+  /** One or two sentences on what the diagram shows, for the page. */
+  description: string;
+  parts: DiagramPart[];
+}
+
+export interface RenderedDiagram {
+  source: string;
+  nodes: number;
+  edges: number;
+}
+
+export interface SplitSpec<U> {
+  name: string;
+  title: string;
+  description: string;
+  units: U[];
+  environmentOf(unit: U): string;
+  groupOf(unit: U): string;
+  render(units: U[]): RenderedDiagram;
+  /** The most nodes (or gantt rows) and edges one part may have to stay readable. */
+  readable: { nodes: number; edges: number };
+}
+
+/** Lists units grouped by `keyOf`, groups in order of first appearance. */
+function groupBy<U>(units: U[], keyOf: (unit: U) => string): [string, U[]][] {
+  const groups = new Map<string, U[]>();
+  for (const unit of units) {
+    const key = keyOf(unit);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [unit]);
+    else group.push(unit);
+  }
+  return [...groups];
+}
+
+/** Cuts units into consecutive chunks that each fit; a unit too large on its own gets a chunk of its own. */
+function chunk<U>(units: U[], fits: (units: U[]) => boolean): U[][] {
+  const chunks: U[][] = [];
+  let current: U[] = [];
+  for (const unit of units) {
+    if (current.length > 0 && !fits([...current, unit])) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(unit);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Packs whole groups into parts while they fit, and chunks a group that does not fit alone. */
+function pack<U>(units: U[], groupOf: (unit: U) => string, fits: (units: U[]) => boolean): U[][] {
+  const parts: U[][] = [];
+  let current: U[] = [];
+  for (const [, group] of groupBy(units, groupOf)) {
+    if (fits([...current, ...group])) {
+      current.push(...group);
+      continue;
+    }
+    if (current.length > 0) parts.push(current);
+    current = [];
+    if (fits(group)) current = [...group];
+    else parts.push(...chunk(group, fits));
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 5 ? names.join(", ") : `${names.slice(0, 5).join(", ")} and ${names.length - 5} more`;
+}
+
+/** Renders the spec's units as one diagram, or as several parts when one would be too large. */
+export function splitDiagram<U>(spec: SplitSpec<U>): Diagram {
+  const fits = (units: U[]) => {
+    const rendered = spec.render(units);
+    return rendered.nodes <= spec.readable.nodes
+      && rendered.edges <= Math.min(spec.readable.edges, MERMAID_MAX_EDGES)
+      && rendered.source.length <= MERMAID_MAX_TEXT_SIZE;
+  };
+  if (fits(spec.units)) return { name: spec.name, title: spec.title, description: spec.description, parts: [{ name: spec.name, title: spec.title, source: spec.render(spec.units).source }] };
+
+  const parts: DiagramPart[] = [];
+  const usedNames = new Set<string>();
+  const environments = groupBy(spec.units, spec.environmentOf);
+  environments.forEach(([environment, units], environmentIndex) => {
+    // With a single environment, naming it in every part would only add noise.
+    const slug = fileNamePart(environment);
+    const base = environments.length === 1 ? spec.name : slug === "" || usedNames.has(`${spec.name}-${slug}`) ? `${spec.name}-environment-${environmentIndex + 1}` : `${spec.name}-${slug}`;
+    const title = environments.length === 1 ? spec.title : `${spec.title}: ${environment}`;
+    usedNames.add(base);
+    const packed = pack(units, spec.groupOf, fits);
+    packed.forEach((partUnits, index) => {
+      const groups = groupBy(partUnits, spec.groupOf).map(([group]) => group);
+      const numbered = packed.length > 1;
+      parts.push({
+        name: numbered ? `${base}-${index + 1}` : base,
+        title: numbered ? `${title}, part ${index + 1} of ${packed.length} (${listNames(groups)})` : title,
+        source: spec.render(partUnits).source,
+      });
+    });
+  });
+  return { name: spec.name, title: spec.title, description: spec.description, parts };
+}
