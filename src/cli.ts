@@ -3,7 +3,7 @@
 // outcome to an exit code. Errors print a message, their cause and one line
 // on what to do, never a stack trace.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { runBuild } from "./commands/build.js";
+import { type BuildOptions, runBuild } from "./commands/build.js";
 import { parseFormat, runDrift } from "./commands/drift.js";
 import { type CommonOptions, parseFailOn } from "./commands/options.js";
 import { runValidate } from "./commands/validate.js";
@@ -53,13 +53,29 @@ decided; 2 invalid input or usage; 3 documents out of date (--check).`,
   build: `Usage: cryptodoc build [options]
 
 Loads architecture.yaml and the inventory, evaluates the drift rules and writes
-cryptographic-architecture.md, key-inventory.md, diagrams/*.mmd, drift-report.md,
-drift-report.json and inventory.json to the output folder. Only files listed in the
-folder's .cryptodoc-manifest.json are ever replaced or removed.
+cryptographic-architecture.md, key-inventory.md, diagrams/*.mmd (and *.svg),
+drift-report.md, drift-report.json and inventory.json to the output folder. Only files
+listed in the folder's .cryptodoc-manifest.json are ever replaced or removed, apart from
+the page given to --inject.
 
 Options:
   --out DIR              output folder (default: out)
+  --flavor NAME          the wiki the pages are for: github (Mermaid in code fences, the
+                         default), azure-devops (::: mermaid blocks, [[_TOC_]], page names
+                         and a .order file) or plain (pictures only, for wikis without Mermaid)
+  --diagrams MODE        source (Mermaid in the pages) or svg (pictures rendered in headless
+                         Chromium into diagrams/*.svg); default source, or svg for plain
+  --browser PATH         Chromium or Chrome for --diagrams svg (default: $CRYPTODOC_BROWSER,
+                         then publish.browser in the YAML, then /usr/bin/chromium)
+  --check                write nothing; exit 3 naming each Markdown, JSON or .mmd file that
+                         differs from what the build would write (SVG files are not compared)
+  --inject FILE          also replace the sections of FILE between
+                         <!-- cryptodoc:begin NAME --> and <!-- cryptodoc:end NAME --> lines,
+                         where NAME is a template or partial such as keys-table
   --templates DIR        override built-in templates and partials by file name
+  --redact               replace tenant, subscription and object ids and IP addresses with
+                         pseudonyms keyed by $CRYPTODOC_REDACTION_KEY (or the YAML's
+                         publish.redaction); the same id gets the same pseudonym in every build
 ${COMMON_HELP}`,
   drift: `Usage: cryptodoc drift [options]
 
@@ -105,6 +121,24 @@ function commonOptions(values: Record<string, unknown>): CommonOptions {
   return options;
 }
 
+const BUILD_OPTIONS = {
+  templates: { type: "string" },
+  flavor: { type: "string" },
+  diagrams: { type: "string" },
+  browser: { type: "string" },
+  check: { type: "boolean", default: false },
+  inject: { type: "string" },
+  redact: { type: "boolean", default: false },
+} satisfies ParseArgsConfig["options"];
+
+function buildOptions(values: Record<string, unknown>): Omit<BuildOptions, keyof CommonOptions> {
+  const options: Omit<BuildOptions, keyof CommonOptions> = { check: values.check as boolean, redact: values.redact as boolean };
+  for (const name of ["templates", "flavor", "diagrams", "browser", "inject"] as const) {
+    if (values[name] !== undefined) options[name] = values[name] as string;
+  }
+  return options;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
@@ -118,9 +152,9 @@ async function run(argv: string[]): Promise<number> {
 
   switch (command) {
     case "build": {
-      const { values } = parse(args, { templates: { type: "string" } });
+      const { values } = parse(args, BUILD_OPTIONS);
       if (values.help) return printHelp("build");
-      return runBuild({ ...commonOptions(values), ...(values.templates === undefined ? {} : { templates: values.templates as string }) }, stderrLogger);
+      return runBuild({ ...commonOptions(values), ...buildOptions(values) }, stderrLogger);
     }
     case "drift": {
       const { values } = parse(args, { format: { type: "string" } });

@@ -1,28 +1,90 @@
 // `cryptodoc build`: load, evaluate, render and write the output folder, then
 // exit by the --fail-on threshold. Documents are written even when the build
-// fails on findings.
-import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
+// fails on findings. With --check nothing is written: the files the build
+// would write are compared with those on disk.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_STALE } from "../errors.js";
 import { elapsed, type Logger } from "../log.js";
-import { writeOutput } from "../output/write-output.js";
-import { renderBuild } from "../render/render-build.js";
+import { findStaleFiles } from "../output/check-output.js";
+import { Redactor, redactionKey } from "../output/redact.js";
+import { type OutputFile, readManifest, writeOutput } from "../output/write-output.js";
+import { buildDiagrams, diagramParts } from "../render/diagrams/index.js";
+import { pageFile } from "../render/markdown/flavors.js";
+import { renderPublication } from "../render/render-build.js";
 import { loadAndEvaluate } from "./evaluate.js";
+import { preparePageInjection, writeInjectedPage } from "./inject-page.js";
 import type { CommonOptions } from "./options.js";
+import { type PublishOptions, resolvePublishSettings } from "./publish-settings.js";
+import { renderPictures } from "./render-svg.js";
 
-export interface BuildOptions extends CommonOptions {
-  templates?: string;
+export interface BuildOptions extends CommonOptions, PublishOptions {
+  /** Compare with the output folder instead of writing it. */
+  check?: boolean;
+  /** A hand-written page whose marked sections are replaced. */
+  inject?: string;
+  /** Replace ids and IP addresses with keyed pseudonyms. */
+  redact?: boolean;
+}
+
+/** Keeps an Azure DevOps `.order` file that cryptodoc did not write, since it orders the user's own pages. */
+function respectForeignOrderFile(outDir: string, files: OutputFile[], log: Logger): OutputFile[] {
+  const order = files.find((file) => file.path === ".order");
+  if (order === undefined || !existsSync(join(outDir, ".order")) || readManifest(outDir).includes(".order")) return files;
+  log.warn(`${outDir}/.order exists and was not written by cryptodoc, so it is left unchanged; add these page names to it in this order: ${String(order.content).trim().split("\n").join(", ")}.`);
+  return files.filter((file) => file !== order);
 }
 
 export async function runBuild(options: BuildOptions, log: Logger): Promise<number> {
   const evaluation = await loadAndEvaluate(options, log);
+  const architecture = evaluation.loaded.architecture;
+  const settings = resolvePublishSettings(options, architecture);
+  const redactor = options.redact === true ? new Redactor(redactionKey(architecture.publish.redaction)) : undefined;
+  const redact = (text: string) => (redactor === undefined ? text : redactor.redact(text));
 
-  const start = performance.now();
-  const files = renderBuild(evaluation, { failOn: options.failOn, ...(options.templates === undefined ? {} : { templates: options.templates }) });
-  const { removed } = await writeOutput(options.out, files);
-  log.info(`Wrote ${files.length} files to ${options.out}${removed.length > 0 ? `, removed ${removed.length} no longer produced` : ""} in ${elapsed(start)}`);
+  let start = performance.now();
+  const diagrams = buildDiagrams(evaluation.estate);
+  const parts = diagramParts(diagrams);
+  const wantPictures = settings.diagrams === "svg";
+  const render = (pictures: ReadonlySet<string>) => renderPublication(evaluation, {
+    failOn: options.failOn,
+    flavor: settings.flavor,
+    pictures,
+    redacted: redactor !== undefined,
+    ...(settings.templates === undefined ? {} : { templates: settings.templates }),
+  }, diagrams);
+  // Rendered first as if every picture succeeds, so template and marker errors surface before the browser starts.
+  let publication = render(new Set(wantPictures ? parts.map((part) => part.name) : []));
+  const injection = options.inject === undefined ? undefined : preparePageInjection(options.inject, options.out, publication, redact);
+  log.info(`Rendered ${publication.files.length} files (${parts.length} diagrams, flavor ${settings.flavor}) in ${elapsed(start)}`);
+
+  let svgFiles: OutputFile[] = [];
+  if (wantPictures && options.check !== true) {
+    const rendered = await renderPictures(parts, settings.browser, (part) => redact(part.source), log);
+    svgFiles = rendered.files;
+    if (rendered.pictures.size < parts.length) publication = render(rendered.pictures);
+  }
+  let files = publication.files.map((file) => (redactor === undefined ? file : redactor.redactFile(file)));
+  files = respectForeignOrderFile(options.out, files, log);
+
+  start = performance.now();
+  if (options.check === true) {
+    const stale = findStaleFiles(options.out, files).map((file) => `${options.out}/${file.path} (${file.reason})`);
+    if (injection !== undefined && injection.stale) stale.push(`${injection.page} (marked sections differ)`);
+    if (stale.length > 0) {
+      log.info(`${stale.length} generated ${stale.length === 1 ? "file is" : "files are"} out of date:\n${stale.map((line) => `  ${line}`).join("\n")}\nRun \`cryptodoc build\` with the same options and commit the result.`);
+      return EXIT_STALE;
+    }
+    log.info(`Checked ${files.filter((file) => !file.path.endsWith(".svg")).length} files in ${options.out}${injection === undefined ? "" : ` and ${injection.page}`}: all up to date in ${elapsed(start)}`);
+  } else {
+    const { removed } = await writeOutput(options.out, [...files, ...svgFiles]);
+    if (injection !== undefined) writeInjectedPage(injection);
+    log.info(`Wrote ${files.length + svgFiles.length} files to ${options.out}${removed.length > 0 ? `, removed ${removed.length} no longer produced` : ""}${injection === undefined ? "" : `, updated ${injection.sections} sections of ${injection.page}`} in ${elapsed(start)}`);
+  }
 
   const { summary } = evaluation;
   if (summary.failed) {
-    log.info(`Build failed: ${summary.byStatus.fail} findings failed (${Object.entries(summary.failedBySeverity).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`).join(", ") || "none"}) and ${summary.byStatus.error} results could not be decided, at threshold ${options.failOn}. See ${options.out}/drift-report.md.`);
+    log.info(`Build failed: ${summary.byStatus.fail} findings failed (${Object.entries(summary.failedBySeverity).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`).join(", ") || "none"}) and ${summary.byStatus.error} results could not be decided, at threshold ${options.failOn}. See ${options.out}/${pageFile(settings.flavor, "drift-report.md")}.`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

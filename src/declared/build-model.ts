@@ -46,6 +46,7 @@ export function buildArchitecture(file: string, data: Raw, sourceMap: SourceMap)
       procedures: (document.procedures as Record<string, string> | undefined) ?? {},
     },
     inventory: (data.inventory as Architecture["inventory"] | undefined) ?? { source: "snapshot" },
+    publish: (data.publish as Architecture["publish"] | undefined) ?? {},
     policy: data.policy as Architecture["policy"],
     rules: (data.rules as Architecture["rules"] | undefined) ?? {},
     environments: located(data.environments, "environments", sourceMap, (entry) => ({ subscriptions: [], ...entry })),

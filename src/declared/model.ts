@@ -19,6 +19,7 @@ export interface Architecture {
   baseDir: string;
   document: DocumentInfo;
   inventory: InventorySettings;
+  publish: PublishSettings;
   policy: Policy;
   rules: Record<string, Severity | "off">;
   environments: Environment[];
@@ -57,6 +58,16 @@ export interface InventorySettings {
   source: "snapshot" | "live";
   snapshot?: string;
   azure?: AzureScope;
+}
+
+/** How `build` publishes to a wiki; command-line options override each setting. */
+export interface PublishSettings {
+  flavor?: "github" | "azure-devops" | "plain";
+  diagrams?: "source" | "svg";
+  /** Relative to the YAML file. */
+  templates?: string;
+  browser?: string;
+  redaction?: { keyVariable?: string; key?: string };
 }
 
 export interface AzureScope {

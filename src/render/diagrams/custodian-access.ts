@@ -13,7 +13,7 @@ interface Principal {
   className?: string;
 }
 
-/** Names the scope a grant is inherited from, shorter than its resource id. */
+/** Names the scope a grant is inherited from, shorter than its resource id, to keep edge labels short. */
 export function inheritedScopeName(scope: string): string {
   const parts = scope.split("/").filter((part) => part !== "");
   const at = (name: string) => parts.findIndex((part) => part.toLowerCase() === name);
@@ -21,8 +21,9 @@ export function inheritedScopeName(scope: string): string {
   if (managementGroup >= 0) return `management group ${parts[managementGroup + 1] ?? ""}`.trim();
   const resourceGroup = at("resourcegroups");
   if (resourceGroup >= 0 && resourceGroup === parts.length - 2) return `resource group ${parts[resourceGroup + 1]}`;
+  // A grant that reaches a store from a subscription comes from the store's own subscription.
   const subscription = at("subscriptions");
-  if (subscription >= 0 && subscription === parts.length - 2) return `subscription ${parts[subscription + 1]}`;
+  if (subscription >= 0 && subscription === parts.length - 2) return "the subscription";
   return parts.length === 0 ? "the tenant root" : scope;
 }
 
