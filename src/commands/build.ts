@@ -10,7 +10,8 @@ import { findStaleFiles } from "../output/check-output.js";
 import { Redactor, redactionKey } from "../output/redact.js";
 import { type OutputFile, readManifest, writeOutput } from "../output/write-output.js";
 import { buildDiagrams, diagramParts } from "../render/diagrams/index.js";
-import { pageFile } from "../render/markdown/flavors.js";
+import { type Flavor, pageFile } from "../render/markdown/flavors.js";
+import { findBrokenLinks } from "../render/markdown/links.js";
 import { renderPublication } from "../render/render-build.js";
 import { loadAndEvaluate } from "./evaluate.js";
 import { preparePageInjection, writeInjectedPage } from "./inject-page.js";
@@ -33,6 +34,17 @@ function respectForeignOrderFile(outDir: string, files: OutputFile[], log: Logge
   if (order === undefined || !existsSync(join(outDir, ".order")) || readManifest(outDir).includes(".order")) return files;
   log.warn(`${outDir}/.order exists and was not written by cryptodoc, so it is left unchanged; add these page names to it in this order: ${String(order.content).trim().split("\n").join(", ")}.`);
   return files.filter((file) => file !== order);
+}
+
+/** Warns of links a custom template got wrong; the built-in templates have none, which a test checks. */
+function warnOfBrokenLinks(files: OutputFile[], svgFiles: OutputFile[], flavor: Flavor, wantPictures: boolean, log: Logger): void {
+  const pages = new Map(files.flatMap((file) => (file.path.endsWith(".md") && typeof file.content === "string" ? [[file.path, file.content] as const] : [])));
+  const paths = new Set([...files, ...svgFiles].map((file) => file.path));
+  // --check renders no pictures but links them, as the build it stands for would.
+  for (const broken of findBrokenLinks(pages, paths, flavor)) {
+    if (wantPictures && svgFiles.length === 0 && broken.url.endsWith(".svg")) continue;
+    log.warn(`The link \`${broken.url}\` in ${broken.page} does not resolve: ${broken.reason}.`);
+  }
 }
 
 export async function runBuild(options: BuildOptions, log: Logger): Promise<number> {
@@ -66,6 +78,7 @@ export async function runBuild(options: BuildOptions, log: Logger): Promise<numb
   }
   let files = publication.files.map((file) => (redactor === undefined ? file : redactor.redactFile(file)));
   files = respectForeignOrderFile(options.out, files, log);
+  warnOfBrokenLinks(files, svgFiles, settings.flavor, wantPictures, log);
 
   start = performance.now();
   if (options.check === true) {

@@ -1,4 +1,4 @@
-// The one Markdown pipeline every page passes through: parse with GFM, fill
+// The one Markdown pipeline every page passes through: parse with GFM tables, fill
 // the table of contents, embed diagrams and link pages as the wiki flavor
 // needs, and serialise with fixed options, so the same input always gives the
 // same bytes. For the github and plain flavors, formatting the output again
@@ -6,12 +6,12 @@
 import { posix } from "node:path";
 import type { Code, Heading, Html, Image, Paragraph, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkStringify, { type Options as StringifyOptions } from "remark-stringify";
 import remarkToc from "remark-toc";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { remarkGfmTables } from "./gfm-tables.js";
 import { type Flavor, PAGES, pageFile } from "./flavors.js";
 
 export interface DiagramEmbedding {
@@ -106,7 +106,7 @@ function rewriteLinks(tree: Root, options: FormatOptions): void {
 export function formatMarkdown(markdown: string, options: FormatOptions): string {
   const processor = unified()
     .use(remarkParse)
-    .use(remarkGfm, { tablePipeAlign: false, tableCellPadding: true })
+    .use(remarkGfmTables)
     .use(() => (tree: Root) => {
       if (options.flavor === "azure-devops") azureDevOpsToc(tree);
     })

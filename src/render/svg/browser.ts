@@ -88,8 +88,6 @@ export async function launchBrowser(path: string): Promise<LaunchedBrowser> {
       args,
       timeout: LAUNCH_TIMEOUT_MS,
       userDataDir: profileDir,
-      // DevTools over a pipe rather than a WebSocket, so the browser opens no port.
-      pipe: true,
     });
     return { browser, profileDir, arguments: args };
   } catch (error) {

@@ -1,0 +1,19 @@
+// The parts of GitHub Flavored Markdown the pipeline uses. Tables are parsed
+// and written; bare URLs are never turned into links, because remark finds
+// them in text after backslash escapes are resolved, so a URL from the YAML
+// that the escaping broke up would come out as a live link. On the way out,
+// the characters that GitHub would read as the start of a bare URL or a
+// strikethrough are escaped.
+import type { Processor } from "unified";
+import { gfmAutolinkLiteralToMarkdown } from "mdast-util-gfm-autolink-literal";
+import { gfmStrikethroughToMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown, gfmTableToMarkdown } from "mdast-util-gfm-table";
+import { gfmTable } from "micromark-extension-gfm-table";
+
+export function remarkGfmTables(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+  // Delimiter cells are written as `-`, not padded to the column width, so a long value changes one line.
+  (data.toMarkdownExtensions ??= []).push(gfmTableToMarkdown({ tablePipeAlign: false, tableCellPadding: true }), gfmAutolinkLiteralToMarkdown(), gfmStrikethroughToMarkdown());
+}
