@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { type BuildOptions, runBuild } from "./commands/build.js";
 import { parseFormat, runDrift } from "./commands/drift.js";
 import { type CommonOptions, parseFailOn } from "./commands/options.js";
+import { checkPublishOptions } from "./commands/publish-settings.js";
 import { runValidate } from "./commands/validate.js";
 import { RULES } from "./drift/rules/index.js";
 import { CryptodocError, EXIT_INVALID, InputError, UsageError } from "./errors.js";
@@ -136,6 +137,7 @@ function buildOptions(values: Record<string, unknown>): Omit<BuildOptions, keyof
   for (const name of ["templates", "flavor", "diagrams", "browser", "inject"] as const) {
     if (values[name] !== undefined) options[name] = values[name] as string;
   }
+  checkPublishOptions(options);
   return options;
 }
 

@@ -43,14 +43,22 @@ function fromYaml(architecture: Architecture, path: string): string {
   return isAbsolute(path) ? path : relative(process.cwd(), resolve(architecture.baseDir, path)) || ".";
 }
 
+/** Rejects invalid --flavor and --diagrams values before anything is loaded. */
+export function checkPublishOptions(options: PublishOptions): void {
+  const flavor = parseFlavor(options.flavor);
+  const diagrams = parseDiagramMode(options.diagrams);
+  if (flavor === "plain" && diagrams === "source") plainWithSource("--diagrams source");
+}
+
+function plainWithSource(from: string): never {
+  throw new UsageError(`--flavor plain shows diagrams only as pictures, so it cannot be combined with ${from}.`, { hint: "Use --diagrams svg (the default for plain), or a flavor whose wiki draws Mermaid: github or azure-devops." });
+}
+
 export function resolvePublishSettings(options: PublishOptions, architecture: Architecture, environment: NodeJS.ProcessEnv = process.env): PublishSettings {
   const yaml = architecture.publish;
   const flavor = parseFlavor(options.flavor) ?? yaml.flavor ?? "github";
   const diagrams = parseDiagramMode(options.diagrams) ?? yaml.diagrams ?? defaultDiagramMode(flavor);
-  if (flavor === "plain" && diagrams === "source") {
-    const from = options.diagrams !== undefined ? "--diagrams source" : `publish.diagrams \`source\` in ${architecture.file}`;
-    throw new UsageError(`--flavor plain shows diagrams only as pictures, so it cannot be combined with ${from}.`, { hint: "Use --diagrams svg (the default for plain), or a flavor whose wiki draws Mermaid: github or azure-devops." });
-  }
+  if (flavor === "plain" && diagrams === "source") plainWithSource(options.diagrams !== undefined ? "--diagrams source" : `publish.diagrams \`source\` in ${architecture.file}`);
   const templates = options.templates ?? (yaml.templates === undefined ? undefined : fromYaml(architecture, yaml.templates));
   const browser = options.browser ?? environment.CRYPTODOC_BROWSER ?? yaml.browser ?? DEFAULT_BROWSER;
   return { flavor, diagrams, ...(templates === undefined ? {} : { templates }), browser };

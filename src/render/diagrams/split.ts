@@ -56,36 +56,34 @@ function groupBy<U>(units: U[], keyOf: (unit: U) => string): [string, U[]][] {
   return [...groups];
 }
 
-/** Cuts units into consecutive chunks that each fit; a unit too large on its own gets a chunk of its own. */
-function chunk<U>(units: U[], fits: (units: U[]) => boolean): U[][] {
-  const chunks: U[][] = [];
-  let current: U[] = [];
-  for (const unit of units) {
-    if (current.length > 0 && !fits([...current, unit])) {
-      chunks.push(current);
-      current = [];
-    }
-    current.push(unit);
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
-/** Packs whole groups into parts while they fit, and chunks a group that does not fit alone. */
+/**
+ * Packs whole groups into parts while they fit. A group too large for a part
+ * of its own is poured in unit by unit, filling the part before it first; a
+ * unit too large on its own gets a part of its own.
+ */
 function pack<U>(units: U[], groupOf: (unit: U) => string, fits: (units: U[]) => boolean): U[][] {
   const parts: U[][] = [];
   let current: U[] = [];
+  const close = () => {
+    if (current.length > 0) parts.push(current);
+    current = [];
+  };
   for (const [, group] of groupBy(units, groupOf)) {
     if (fits([...current, ...group])) {
       current.push(...group);
       continue;
     }
-    if (current.length > 0) parts.push(current);
-    current = [];
-    if (fits(group)) current = [...group];
-    else parts.push(...chunk(group, fits));
+    if (fits(group)) {
+      close();
+      current = [...group];
+      continue;
+    }
+    for (const unit of group) {
+      if (current.length > 0 && !fits([...current, unit])) close();
+      current.push(unit);
+    }
   }
-  if (current.length > 0) parts.push(current);
+  close();
   return parts;
 }
 
