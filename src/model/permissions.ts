@@ -38,9 +38,16 @@ export const OPERATION_ACTIONS: Record<string, string> = {
   encrypt: "encrypt", decrypt: "decrypt", sign: "sign", verify: "verify", wrapKey: "wrap", unwrapKey: "unwrap",
 };
 
+const compiledPatterns = new Map<string, RegExp>();
+
 function wildcardPattern(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`, "i");
+  let compiled = compiledPatterns.get(pattern);
+  if (compiled === undefined) {
+    const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    compiled = new RegExp(`^${escaped}$`, "i");
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
 }
 
 /** Whether `definition` allows the data action `action`. */

@@ -17,8 +17,8 @@ export const custodianUndeclared: Rule = {
   },
   notes: "Rights come from what each role definition's data actions allow, minus its not-data actions, so custom roles are judged as built-in ones are; grants inherited from a resource group, subscription or management group and grants on a single key count. Declared workloads that can only use keys pass here; the operations they may use beyond their declared use belong to workload-access-exceeds-usage.",
   check(estate) {
-    const custodians = estate.architecture.custodians;
-    const workloads = estate.architecture.workloads;
+    const custodians = new Map(estate.architecture.custodians.map((custodian) => [custodian.principalId.toLowerCase(), custodian]));
+    const workloads = new Map(estate.architecture.workloads.map((workload) => [workload.principalId.toLowerCase(), workload]));
     const outcomes: Outcome[] = [];
 
     for (const store of estate.stores) {
@@ -35,8 +35,8 @@ export const custodianUndeclared: Rule = {
 
       for (const grant of access.grants) {
         const principalId = grant.principalId.toLowerCase();
-        const custodian = custodians.find((candidate) => candidate.principalId.toLowerCase() === principalId);
-        const workload = workloads.find((candidate) => candidate.principalId.toLowerCase() === principalId);
+        const custodian = custodians.get(principalId);
+        const workload = workloads.get(principalId);
         const who = `Principal ${quoted(grant.principalName ?? grant.principalId)}${grant.principalName === null ? "" : ` (${quoted(grant.principalId)})`}`;
         const what = `\`${grant.grantName}\` on \`${storeName}\` (${describeGrantScope(grant)})`;
         const resource = { id: grant.id, store: storeName, name: grant.principalName ?? grant.principalId, declaredName: custodian?.name ?? workload?.name ?? null };
