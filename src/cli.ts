@@ -75,11 +75,11 @@ ${RULES.map((rule) => `  ${rule.id.padEnd(34)} ${rule.severity.padEnd(8)} ${rule
   validate: `Usage: cryptodoc validate [options]
 
 Checks architecture.yaml against schemas/architecture.schema.json and its cross-references,
-and the inventory snapshot against schemas/inventory.schema.json when --inventory is given.
+and the inventory snapshot it names (or --inventory) against schemas/inventory.schema.json.
 
 Options:
   --config FILE          architecture file (default: architecture.yaml)
-  --inventory FILE       also validate this inventory snapshot
+  --inventory FILE       validate this inventory snapshot instead of inventory.snapshot
   -h, --help             show this help`,
 };
 

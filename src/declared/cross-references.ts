@@ -186,7 +186,7 @@ function checkKeyShape(diagnostics: Diagnostics, index: number, key: Architectur
   const strength = keyStrength(key.type, key.size, key.curve);
   if (!strength.ok) {
     const field = family === "EC" ? "curve" : "size";
-    const expected = family === "EC" ? "`P-256`, `P-384` or `P-521`" : family === "RSA" ? "a modulus size such as `3072`" : "`128`, `192` or `256`";
+    const expected = { EC: "`P-256`, `P-384` or `P-521`", RSA: "a modulus size such as `3072`" }[family] ?? "`128`, `192` or `256`";
     diagnostics.add(at(field), `the key's strength cannot be computed: ${strength.reason}; expected ${expected}`);
   }
   if (key.rotation?.every !== undefined && !key.rotation.automatic) {

@@ -1,6 +1,6 @@
-// Who can do what to the keys in a store: role assignments that reach the
-// store and the access policies of access-policy vaults, each with the key
-// rights it grants. Rules about custodians and workloads read this.
+// Access to the keys in a store: the role assignments that reach the store and
+// the access policies of access-policy vaults, each with the key rights it
+// grants. Rules about custodians and workloads read this.
 import type { DeployedKeyStore, Inventory, Principal, RoleAssignment, RoleDefinition } from "../inventory/model.js";
 import { type KeyRight, keyRightsOfAccessPolicy, keyRightsOfRole, scopeRelation, type ScopeRelation } from "../model/permissions.js";
 
@@ -35,7 +35,7 @@ interface AccessIndex {
 
 const indexes = new WeakMap<Inventory, AccessIndex>();
 
-/** The store id a store-level or key-level scope names, such as `<vault id>` for `<vault id>/keys/pan-kek`. */
+/** Returns the store id in a store-level or key-level scope, such as `<vault id>` for `<vault id>/keys/pan-kek`. */
 function storeIdInScope(scope: string): string | null {
   const match = /^(.*\/providers\/microsoft\.keyvault\/(?:vaults|managedhsms)\/[^/]+)/.exec(scope);
   return match?.[1] ?? null;

@@ -1,4 +1,4 @@
-// What a role lets a principal do to keys, judged from the role definition's
+// Key rights of roles and access policies, judged from a role definition's
 // data actions minus its not-data actions, with `*` wildcards, as Azure RBAC
 // evaluates them. Key Vault roles grant key rights only through dataActions:
 // `Microsoft.KeyVault/vaults/keys/*` under `actions` is control plane only.
@@ -50,7 +50,7 @@ function wildcardPattern(pattern: string): RegExp {
   return compiled;
 }
 
-/** Whether `definition` allows the data action `action`. */
+/** Returns whether `definition` allows the data action `action`. */
 export function allowsDataAction(definition: RoleDefinition, action: string): boolean {
   return definition.permissions.some(
     (permission) =>

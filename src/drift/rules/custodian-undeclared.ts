@@ -37,25 +37,25 @@ export const custodianUndeclared: Rule = {
         const principalId = grant.principalId.toLowerCase();
         const custodian = custodians.get(principalId);
         const workload = workloads.get(principalId);
-        const who = `Principal ${quoted(grant.principalName ?? grant.principalId)}${grant.principalName === null ? "" : ` (${quoted(grant.principalId)})`}`;
-        const what = `\`${grant.grantName}\` on \`${storeName}\` (${describeGrantScope(grant)})`;
+        const principalText = `Principal ${quoted(grant.principalName ?? grant.principalId)}${grant.principalName === null ? "" : ` (${quoted(grant.principalId)})`}`;
+        const grantText = `\`${grant.grantName}\` on \`${storeName}\` (${describeGrantScope(grant)})`;
         const resource = { id: grant.id, store: storeName, name: grant.principalName ?? grant.principalId, declaredName: custodian?.name ?? workload?.name ?? null };
         const declaredAt = custodian?.at ?? workload?.at ?? store.declared?.at ?? null;
         const fields = { resource, declaredAt, expected: "a declared custodian of this store, or a declared workload that only uses keys" };
 
         if (!grant.rights.includes("manage") && !grant.rights.includes("use")) {
-          outcomes.push(notApplicable({ ...fields, messageId: "no-key-rights", message: `${who} holds ${what}, which can neither manage nor use keys.` }));
+          outcomes.push(notApplicable({ ...fields, messageId: "no-key-rights", message: `${principalText} holds ${grantText}, which can neither manage nor use keys.` }));
         } else if (custodian !== undefined && custodian.stores.includes(store.name)) {
-          outcomes.push(pass({ ...fields, messageId: "custodian", actual: `custodian \`${custodian.name}\``, message: `${who} holds ${what} as declared custodian \`${custodian.name}\`.` }));
+          outcomes.push(pass({ ...fields, messageId: "custodian", actual: `custodian \`${custodian.name}\``, message: `${principalText} holds ${grantText} as declared custodian \`${custodian.name}\`.` }));
         } else if (custodian !== undefined) {
-          outcomes.push(fail({ ...fields, messageId: "custodian-of-other-store", actual: `custodian \`${custodian.name}\` of ${custodian.stores.map((name) => `\`${name}\``).join(", ")}`, message: `${who} holds ${what}, but custodian \`${custodian.name}\` is declared for other stores only.` }));
+          outcomes.push(fail({ ...fields, messageId: "custodian-of-other-store", actual: `custodian \`${custodian.name}\` of ${custodian.stores.map((name) => `\`${name}\``).join(", ")}`, message: `${principalText} holds ${grantText}, but custodian \`${custodian.name}\` is declared for other stores only.` }));
         } else if (workload !== undefined && !grant.rights.includes("manage")) {
-          outcomes.push(pass({ ...fields, messageId: "workload", actual: `workload \`${workload.name}\``, message: `${who} holds ${what} as declared workload \`${workload.name}\`.` }));
+          outcomes.push(pass({ ...fields, messageId: "workload", actual: `workload \`${workload.name}\``, message: `${principalText} holds ${grantText} as declared workload \`${workload.name}\`.` }));
         } else if (workload !== undefined) {
-          outcomes.push(fail({ ...fields, messageId: "workload-manages", actual: `workload \`${workload.name}\` with key-management rights`, message: `${who} holds ${what}, which can manage keys, but \`${workload.name}\` is declared as a workload; workloads are key users, not custodians.` }));
+          outcomes.push(fail({ ...fields, messageId: "workload-manages", actual: `workload \`${workload.name}\` with key-management rights`, message: `${principalText} holds ${grantText}, which can manage keys, but \`${workload.name}\` is declared as a workload; workloads are key users, not custodians.` }));
         } else {
           const rights = grant.rights.includes("manage") ? "manage keys" : "use keys";
-          outcomes.push(fail({ ...fields, messageId: "undeclared", actual: "not declared", message: `${who} holds ${what}, which can ${rights}, but is neither a declared custodian nor a declared workload.` }));
+          outcomes.push(fail({ ...fields, messageId: "undeclared", actual: "not declared", message: `${principalText} holds ${grantText}, which can ${rights}, but is neither a declared custodian nor a declared workload.` }));
         }
       }
     }

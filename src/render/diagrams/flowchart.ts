@@ -1,6 +1,6 @@
 // A small builder for Mermaid flowcharts. Node ids are generated (`n0`, `n1`,
 // ...) and never come from data, because names such as `end`, `graph` or
-// `click` are Mermaid keywords; every label is quoted and escaped.
+// `click` are Mermaid keywords. Every label is quoted and escaped.
 import { mermaidLabel } from "../escape.js";
 
 export type Shape = "box" | "round" | "stadium" | "cylinder" | "hexagon";
