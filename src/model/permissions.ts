@@ -1,4 +1,4 @@
-// What a role lets a principal do to keys, judged from the role definition's
+// Key rights of roles and access policies, judged from a role definition's
 // data actions minus its not-data actions, with `*` wildcards, as Azure RBAC
 // evaluates them. Key Vault roles grant key rights only through dataActions:
 // `Microsoft.KeyVault/vaults/keys/*` under `actions` is control plane only.
@@ -38,12 +38,19 @@ export const OPERATION_ACTIONS: Record<string, string> = {
   encrypt: "encrypt", decrypt: "decrypt", sign: "sign", verify: "verify", wrapKey: "wrap", unwrapKey: "unwrap",
 };
 
+const compiledPatterns = new Map<string, RegExp>();
+
 function wildcardPattern(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`, "i");
+  let compiled = compiledPatterns.get(pattern);
+  if (compiled === undefined) {
+    const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    compiled = new RegExp(`^${escaped}$`, "i");
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
 }
 
-/** Whether `definition` allows the data action `action`. */
+/** Returns whether `definition` allows the data action `action`. */
 export function allowsDataAction(definition: RoleDefinition, action: string): boolean {
   return definition.permissions.some(
     (permission) =>

@@ -11,7 +11,7 @@ import type { Logger } from "../../src/log.js";
 import { MermaidRenderer } from "../../src/render/svg/mermaid-renderer.js";
 import { browserPath, describeWithBrowser } from "../support/browser.js";
 import { HOSTILE, writeHostileExample } from "../support/hostile-example.js";
-import { runCryptodoc } from "../support/run-cryptodoc.js";
+import { type CliRun, runCli } from "../support/cli.js";
 
 interface ParsedSvg {
   elements: string[];
@@ -47,7 +47,7 @@ describeWithBrowser("SVG diagrams of the hostile example", () => {
   let folder: string;
   let out: string;
   let launches: string;
-  let result: ReturnType<typeof runCryptodoc>;
+  let result: CliRun;
 
   beforeAll(() => {
     folder = writeHostileExample();
@@ -57,14 +57,14 @@ describeWithBrowser("SVG diagrams of the hostile example", () => {
     const wrapper = join(folder, "browser.sh");
     writeFileSync(wrapper, `#!/bin/sh\necho launch >> "${launches}"\nexec "${browserPath}" "$@"\n`);
     chmodSync(wrapper, 0o755);
-    result = runCryptodoc(["build", "--config", join(folder, "architecture.yaml"), "--out", out, "--diagrams", "svg", "--browser", wrapper]);
+    result = runCli(["build", "--config", join(folder, "architecture.yaml"), "--out", out, "--diagrams", "svg", "--browser", wrapper]);
   }, 120_000);
 
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it("build succeeds with one browser launch", () => {
     expect(result.stderr).not.toContain("warning:");
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(readFileSync(launches, "utf8")).toBe("launch\n");
   });
 
@@ -108,9 +108,9 @@ describeWithBrowser("SVG diagrams of the hostile example", () => {
 
   it("check mode ignores pictures", () => {
     writeFileSync(join(out, "diagrams", "key-hierarchy.svg"), "<svg/>");
-    const check = runCryptodoc(["build", "--check", "--config", join(folder, "architecture.yaml"), "--out", out, "--diagrams", "svg", "--browser", "/nonexistent/chromium"]);
+    const check = runCli(["build", "--check", "--config", join(folder, "architecture.yaml"), "--out", out, "--diagrams", "svg", "--browser", "/nonexistent/chromium"]);
     expect(check.stderr).toContain(`Checked 10 files in ${out}: all up to date`);
-    expect(check.status).toBe(0);
+    expect(check.code).toBe(0);
   });
 });
 
@@ -159,8 +159,8 @@ describeWithBrowser("browser launch failures", () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it("missing browser exits 2", () => {
-    const result = runCryptodoc(["build", "--out", join(folder, "out"), "--diagrams", "svg", "--browser", join(folder, "no-chromium")]);
-    expect(result.status).toBe(2);
+    const result = runCli(["build", "--out", join(folder, "out"), "--diagrams", "svg", "--browser", join(folder, "no-chromium")]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(`cryptodoc: No browser was found at \`${join(folder, "no-chromium")}\`, which --diagrams svg needs to render diagrams.`);
     expect(result.stderr).toContain("Install Debian's Chromium with `apt-get install chromium`, or pass --browser PATH to a Chromium or Chrome executable.");
     expect(existsSync(join(folder, "out"))).toBe(false);
@@ -170,16 +170,16 @@ describeWithBrowser("browser launch failures", () => {
     const fake = join(folder, "fake-browser.sh");
     writeFileSync(fake, "#!/bin/sh\necho 'not a browser' >&2\nexit 7\n");
     chmodSync(fake, 0o755);
-    const result = runCryptodoc(["build", "--out", join(folder, "out"), "--diagrams", "svg", "--browser", fake]);
-    expect(result.status).toBe(2);
+    const result = runCli(["build", "--out", join(folder, "out"), "--diagrams", "svg", "--browser", fake]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(`cryptodoc: The browser at \`${fake}\` exited with code 7 before it was ready: not a browser.`);
   });
 
   it("file that is not executable exits 2", () => {
     const plain = join(folder, "not-executable");
     writeFileSync(plain, "text");
-    const result = runCryptodoc(["build", "--out", join(folder, "out"), "--diagrams", "svg", "--browser", plain]);
-    expect(result.status).toBe(2);
+    const result = runCli(["build", "--out", join(folder, "out"), "--diagrams", "svg", "--browser", plain]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(`cryptodoc: The browser path \`${plain}\` is not an executable file.`);
   });
 });

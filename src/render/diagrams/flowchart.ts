@@ -1,6 +1,6 @@
 // A small builder for Mermaid flowcharts. Node ids are generated (`n0`, `n1`,
 // ...) and never come from data, because names such as `end`, `graph` or
-// `click` are Mermaid keywords; every label is quoted and escaped.
+// `click` are Mermaid keywords. Every label is quoted and escaped.
 import { mermaidLabel } from "../escape.js";
 import { shortenLabel } from "./label.js";
 
@@ -24,6 +24,7 @@ export class Flowchart {
   private nextId = 0;
   private readonly nodes = new Map<string, string>();
   private readonly subgraphs: Subgraph[] = [];
+  private readonly subgraphById = new Map<string, Subgraph>();
   private readonly topLevel: string[] = [];
   private readonly edges: string[] = [];
   private readonly classDefs: string[] = [];
@@ -34,7 +35,9 @@ export class Flowchart {
   /** Opens a subgraph and returns its id. */
   subgraph(label: string): string {
     const id = `g${this.subgraphs.length}`;
-    this.subgraphs.push({ id, label, lines: [] });
+    const subgraph = { id, label, lines: [] };
+    this.subgraphs.push(subgraph);
+    this.subgraphById.set(id, subgraph);
     return id;
   }
 
@@ -46,7 +49,7 @@ export class Flowchart {
     this.nodes.set(key, id);
     const [open, close] = SHAPES[options.shape ?? "box"];
     const line = `${id}${open}"${mermaidLabel(shortenLabel(label))}"${close}`;
-    const subgraph = this.subgraphs.find((candidate) => candidate.id === options.subgraph);
+    const subgraph = options.subgraph === undefined ? undefined : this.subgraphById.get(options.subgraph);
     (subgraph?.lines ?? this.topLevel).push(line);
     // `class` statements rather than the `:::name` shorthand, because Azure
     // DevOps ends a `::: mermaid` block at a line that starts with `:::`.

@@ -10,10 +10,25 @@ import { gfmStrikethroughToMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown, gfmTableToMarkdown } from "mdast-util-gfm-table";
 import { gfmTable } from "micromark-extension-gfm-table";
 
+/**
+ * Writes tables without padding cells to the column width, so a long value
+ * changes one line of the diff, but with `---` delimiter cells, the form most
+ * Markdown readers and reviewers expect, rather than the single `-` GFM allows.
+ */
+function tablesToMarkdown(): ReturnType<typeof gfmTableToMarkdown> {
+  const extension = gfmTableToMarkdown({ tablePipeAlign: false, tableCellPadding: true });
+  const writeTable = extension.handlers!.table!;
+  extension.handlers!.table = (...args: Parameters<typeof writeTable>) => {
+    const lines = writeTable(...args).split("\n");
+    if (lines[1] !== undefined) lines[1] = lines[1].replace(/\|( :?)-(:? )(?=\|)/g, "|$1---$2");
+    return lines.join("\n");
+  };
+  return extension;
+}
+
 export function remarkGfmTables(this: Processor): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmTable());
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
-  // Delimiter cells are written as `-`, not padded to the column width, so a long value changes one line.
-  (data.toMarkdownExtensions ??= []).push(gfmTableToMarkdown({ tablePipeAlign: false, tableCellPadding: true }), gfmAutolinkLiteralToMarkdown(), gfmStrikethroughToMarkdown());
+  (data.toMarkdownExtensions ??= []).push(tablesToMarkdown(), gfmAutolinkLiteralToMarkdown(), gfmStrikethroughToMarkdown());
 }
