@@ -2,8 +2,12 @@
 // stdout, the form docs/benchmarks.md records them in.
 import { cpus } from "node:os";
 import { benchmarkBuild } from "./build.js";
+import { benchmarkRender } from "./render.js";
 
-const sections: [string, () => string | Promise<string>][] = [["Build time by estate size", () => benchmarkBuild()]];
+const sections: [string, () => string | Promise<string>][] = [
+  ["Build time by estate size", () => benchmarkBuild()],
+  ["SVG rendering per diagram", () => benchmarkRender()],
+];
 
 process.stdout.write(`Node ${process.version} on ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}\n\n`);
 for (const [title, run] of sections) {

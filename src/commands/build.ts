@@ -12,7 +12,7 @@ import { type OutputFile, readManifest, writeOutput } from "../output/write-outp
 import { buildDiagrams, diagramParts } from "../render/diagrams/index.js";
 import { type Flavor, pageFile } from "../render/markdown/flavors.js";
 import { findBrokenLinks } from "../render/markdown/links.js";
-import { renderPublication } from "../render/render-build.js";
+import { type Publication, renderPublication } from "../render/render-build.js";
 import { loadAndEvaluate } from "./evaluate.js";
 import { preparePageInjection, writeInjectedPage } from "./inject-page.js";
 import type { CommonOptions } from "./options.js";
@@ -41,11 +41,10 @@ function respectForeignOrderFile(outDir: string, files: OutputFile[], log: Logge
 }
 
 /** Warns of links a custom template got wrong; the built-in templates have none, which a test checks. */
-function warnOfBrokenLinks(files: OutputFile[], svgFiles: OutputFile[], flavor: Flavor, wantPictures: boolean, log: Logger): void {
-  const pages = new Map(files.flatMap((file) => (file.path.endsWith(".md") && typeof file.content === "string" ? [[file.path, file.content] as const] : [])));
+function warnOfBrokenLinks(publication: Publication, files: OutputFile[], svgFiles: OutputFile[], flavor: Flavor, wantPictures: boolean, log: Logger): void {
   const paths = new Set([...files, ...svgFiles].map((file) => file.path));
   // --check renders no pictures but links them, as the build it stands for would.
-  for (const broken of findBrokenLinks(pages, paths, flavor)) {
+  for (const broken of findBrokenLinks(publication.links, paths, flavor)) {
     if (wantPictures && svgFiles.length === 0 && broken.url.endsWith(".svg")) continue;
     log.warn(`The link \`${broken.url}\` in ${broken.page} does not resolve: ${broken.reason}.`);
   }
@@ -82,7 +81,7 @@ export async function runBuild(options: BuildOptions, log: Logger): Promise<numb
   }
   let files = publication.files.map((file) => (redactor === undefined ? file : redactor.redactFile(file)));
   files = respectForeignOrderFile(options.out, files, log);
-  warnOfBrokenLinks(files, svgFiles, settings.flavor, wantPictures, log);
+  warnOfBrokenLinks(publication, files, svgFiles, settings.flavor, wantPictures, log);
 
   start = performance.now();
   if (options.check === true) {

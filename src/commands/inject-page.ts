@@ -16,7 +16,7 @@ export interface PageInjection {
   stale: boolean;
 }
 
-/** The view a partial renders from on its own: the document view, or the part a built-in page passes it. */
+/** Returns the context a partial renders from on its own: the document view, or the part a built-in page passes it. */
 function contextOf(name: string, publication: Publication): object {
   return name === "drift-summary" ? publication.view.drift : publication.view;
 }

@@ -38,7 +38,7 @@ export function parseDiagramMode(value: string | undefined): DiagramMode | undef
   return value as DiagramMode;
 }
 
-/** A path from the YAML, which is relative to the YAML file, as a path relative to the working folder. */
+/** Converts a path from the YAML, which is relative to the YAML file, to one relative to the working folder. */
 function fromYaml(architecture: Architecture, path: string): string {
   return isAbsolute(path) ? path : relative(process.cwd(), resolve(architecture.baseDir, path)) || ".";
 }

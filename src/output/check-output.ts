@@ -13,7 +13,7 @@ export interface StaleFile {
 
 const compared = (path: string) => !path.endsWith(".svg");
 
-/** The bytes a file would have on disk. */
+/** Returns the bytes a file would have on disk. */
 export function contentBytes(file: OutputFile): Buffer {
   if (typeof file.content === "string") return Buffer.from(file.content, "utf8");
   if (Buffer.isBuffer(file.content)) return file.content;

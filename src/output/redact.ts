@@ -3,8 +3,8 @@
 // address, with its prefix length when it is a range, is replaced by a value
 // derived from an HMAC-SHA256 of it under a secret key. The same identifier
 // therefore gets the same pseudonym in every file and every build, and
-// `--check` can compare redacted builds, while nobody without the key can
-// test a guessed identifier against a pseudonym.
+// `--check` can compare redacted builds, while a reader without the key
+// cannot test a guessed identifier against a pseudonym.
 import { createHmac } from "node:crypto";
 import { isIPv6 } from "node:net";
 import { UsageError } from "../errors.js";
@@ -28,7 +28,7 @@ export class Redactor {
     return createHmac("sha256", this.key).update(`${kind}:${value.toLowerCase()}`).digest();
   }
 
-  /** A UUID of version 8 (the RFC 9562 version for custom UUIDs), so the pseudonym still reads as an id. */
+  /** Returns a version 8 UUID (the RFC 9562 version for custom UUIDs), so the pseudonym still reads as an id. */
   private guid(value: string): string {
     const bytes = this.digest("guid", value).subarray(0, 16);
     bytes[6] = (bytes[6]! & 0x0f) | 0x80;
@@ -37,13 +37,13 @@ export class Redactor {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
-  /** An address in 240.0.0.0/4, which IANA reserves and nothing routes. */
+  /** Returns a pseudonym in 240.0.0.0/4, which IANA reserves and nothing routes. */
   private ipv4(value: string): string {
     const bytes = this.digest("ipv4", value);
     return `${240 | (bytes[0]! & 0x0f)}.${bytes[1]}.${bytes[2]}.${bytes[3]}`;
   }
 
-  /** An address in 2001:db8::/32, the prefix reserved for documentation. */
+  /** Returns a pseudonym in 2001:db8::/32, the prefix reserved for documentation. */
   private ipv6(value: string): string {
     const bytes = this.digest("ipv6", value);
     const groups = [0, 2, 4, 6, 8, 10].map((offset) => bytes.readUInt16BE(offset).toString(16));

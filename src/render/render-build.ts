@@ -12,8 +12,9 @@ import { StringSink } from "../report/sink.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { buildDiagrams, type Diagram, diagramParts } from "./diagrams/index.js";
 import { azureDevOpsOrder, type Flavor, pageFile } from "./markdown/flavors.js";
-import { type DiagramEmbedding, formatMarkdown, type FormatOptions } from "./markdown/format.js";
+import { type DiagramEmbedding, type FormatOptions, formatPage, type PageLinks } from "./markdown/format.js";
 import { TemplateSet } from "./templates.js";
+import { diagramViews } from "./view/diagrams.js";
 import { buildDocumentView, type DocumentView } from "./view/document.js";
 
 export interface RenderSettings {
@@ -23,17 +24,19 @@ export interface RenderSettings {
   flavor?: Flavor;
   /** Names of the diagram parts whose SVG picture the pages link; the others stay as Mermaid source. */
   pictures?: ReadonlySet<string>;
-  /** True when the published files will carry pseudonyms, which the document then says. */
+  /** True when the published files will carry pseudonyms, which the document then states. */
   redacted?: boolean;
 }
 
-/** What a build renders, with what `--inject` needs to render single sections. */
+/** The files a build renders, with the view, templates and options `--inject` needs to render single sections. */
 export interface Publication {
   files: OutputFile[];
   diagrams: Diagram[];
   view: DocumentView;
   templates: TemplateSet;
   format: FormatOptions;
+  /** The links and headings of each page, by its path in the output folder. */
+  links: Map<string, PageLinks>;
 }
 
 export function reportInput(evaluation: Evaluation, failOn: FailOn): ReportInput {
@@ -55,7 +58,8 @@ function embeddings(diagrams: Diagram[], pictures: ReadonlySet<string>): Map<str
 
 export function renderPublication(evaluation: Evaluation, settings: RenderSettings, diagrams: Diagram[] = buildDiagrams(evaluation.estate)): Publication {
   const flavor = settings.flavor ?? "github";
-  const view = buildDocumentView(evaluation.estate, evaluation.results, evaluation.summary, diagrams, {
+  const pictures = settings.pictures ?? new Set<string>();
+  const view = buildDocumentView(evaluation.estate, evaluation.results, evaluation.summary, diagramViews(diagrams, pictures), {
     snapshotFile: evaluation.inventory.file,
     sha256: evaluation.inventory.sha256,
     source: evaluation.source,
@@ -64,8 +68,14 @@ export function renderPublication(evaluation: Evaluation, settings: RenderSettin
   });
   const templates = new TemplateSet(settings.templates);
   const report = reportInput(evaluation, settings.failOn);
-  const format: FormatOptions = { flavor, diagrams: embeddings(diagrams, settings.pictures ?? new Set()) };
-  const page = (name: string, markdown: string): OutputFile => ({ path: pageFile(flavor, name), content: formatMarkdown(markdown, format) });
+  const format: FormatOptions = { flavor, diagrams: embeddings(diagrams, pictures) };
+  const links = new Map<string, PageLinks>();
+  const page = (name: string, markdown: string): OutputFile => {
+    const path = pageFile(flavor, name);
+    const formatted = formatPage(markdown, format);
+    links.set(path, formatted.links);
+    return { path, content: formatted.markdown };
+  };
 
   const driftReport = new StringSink();
   writeMarkdownReport(report, driftReport);
@@ -78,7 +88,7 @@ export function renderPublication(evaluation: Evaluation, settings: RenderSettin
     { path: "inventory.json", content: evaluation.inventory.bytes },
   ];
   if (flavor === "azure-devops") files.push({ path: ".order", content: azureDevOpsOrder() });
-  return { files, diagrams, view, templates, format };
+  return { files, diagrams, view, templates, format, links };
 }
 
 export function renderBuild(evaluation: Evaluation, settings: RenderSettings): OutputFile[] {

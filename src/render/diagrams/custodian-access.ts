@@ -1,4 +1,4 @@
-// The custodian access map: who holds which role with key rights on which
+// The custodian access map: which principal has which role with key rights on which
 // store, from the inventory's role assignments and access policies. Grants
 // inherited from a resource group, subscription or management group are drawn
 // dotted and name where they come from; a declared custodian without any
@@ -61,7 +61,9 @@ function renderAccess(estate: Estate, declaredPrincipals: Map<string, Principal>
 
   for (const store of stores) {
     const access = accessOf.get(store) ?? null;
-    const note = store.deployed === null ? "\nnot deployed" : access !== null && !access.ok ? `\naccess not known: ${access.reason}` : "";
+    let note = "";
+    if (store.deployed === null) note = "\nnot deployed";
+    else if (access !== null && !access.ok) note = `\naccess not known: ${access.reason}`;
     const storeId = chart.node(`store:${store.name}`, `${store.name}\n${store.environment ?? "environment unknown"}${note}`, { shape: "cylinder" });
 
     const holders = new Set<string>();

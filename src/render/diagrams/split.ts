@@ -1,6 +1,6 @@
 // Splits a diagram that would be too large into several. Mermaid 11 refuses a
 // text longer than `maxTextSize` (50,000 characters by default) and draws at
-// most `maxEdges` (500 by default) edges; well before that a diagram stops
+// most `maxEdges` (500 by default) edges. Well before that, a diagram stops
 // being something a reader can follow. A diagram that is too large is split by
 // environment first, so production and test never share a picture, then its
 // groups (key stores) are packed into parts, and a group that is too large on
@@ -40,7 +40,7 @@ export interface SplitSpec<U> {
   environmentOf(unit: U): string;
   groupOf(unit: U): string;
   render(units: U[]): RenderedDiagram;
-  /** The most nodes (or gantt rows) and edges one part may have to stay readable. */
+  /** The maximum nodes (or gantt rows) and edges of one part, to stay readable. */
   readable: { nodes: number; edges: number };
 }
 
@@ -57,8 +57,31 @@ function groupBy<U>(units: U[], keyOf: (unit: U) => string): [string, U[]][] {
 }
 
 /**
+ * Returns how many of `units`, from `from` on, can join `current` and still
+ * fit. Each check renders the whole part, so the count is found by doubling
+ * and then halving, which keeps the checks per part logarithmic in its size.
+ */
+function longestFittingPrefix<U>(current: U[], units: U[], from: number, fits: (units: U[]) => boolean): number {
+  const remaining = units.length - from;
+  const fitsWith = (count: number) => fits([...current, ...units.slice(from, from + count)]);
+  let low = 0;
+  let high = 1;
+  while (high <= remaining && fitsWith(high)) {
+    low = high;
+    high *= 2;
+  }
+  high = Math.min(high - 1, remaining);
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fitsWith(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
  * Packs whole groups into parts while they fit. A group too large for a part
- * of its own is poured in unit by unit, filling the part before it first; a
+ * of its own is poured in unit by unit and fills the part before it first. A
  * unit too large on its own gets a part of its own.
  */
 function pack<U>(units: U[], groupOf: (unit: U) => string, fits: (units: U[]) => boolean): U[][] {
@@ -78,9 +101,16 @@ function pack<U>(units: U[], groupOf: (unit: U) => string, fits: (units: U[]) =>
       current = [...group];
       continue;
     }
-    for (const unit of group) {
-      if (current.length > 0 && !fits([...current, unit])) close();
-      current.push(unit);
+    let next = 0;
+    while (next < group.length) {
+      const taken = longestFittingPrefix(current, group, next, fits);
+      if (taken === 0 && current.length === 0) {
+        current.push(group[next++]!);
+      } else {
+        current.push(...group.slice(next, next + taken));
+        next += taken;
+      }
+      if (next < group.length) close();
     }
   }
   close();

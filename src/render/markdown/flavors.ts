@@ -18,7 +18,7 @@ export function defaultDiagramMode(flavor: Flavor): DiagramMode {
 }
 
 /**
- * The file name of a page in the flavor. An Azure DevOps wiki shows a page's
+ * Returns the file name of a page in the flavor. An Azure DevOps wiki shows a page's
  * file name as its title, with `-` read as a space, so pages there start with
  * a capital letter.
  */
@@ -27,7 +27,7 @@ export function pageFile(flavor: Flavor, page: string): string {
   return `${page.charAt(0).toUpperCase()}${page.slice(1)}`;
 }
 
-/** The `.order` file that lists the pages of an Azure DevOps wiki folder in reading order, one page name a line. */
+/** Returns the `.order` file that lists the pages of an Azure DevOps wiki folder in reading order, one page name a line. */
 export function azureDevOpsOrder(): string {
   return PAGES.map((page) => pageFile("azure-devops", page).replace(/\.md$/, "")).join("\n") + "\n";
 }

@@ -1,7 +1,7 @@
 // The parts of GitHub Flavored Markdown the pipeline uses. Tables are parsed
-// and written; bare URLs are never turned into links, because remark finds
-// them in text after backslash escapes are resolved, so a URL from the YAML
-// that the escaping broke up would come out as a live link. On the way out,
+// and written. Bare URLs are never turned into links: remark finds them in
+// text after backslash escapes are resolved, so a URL from the YAML that the
+// escaping broke up would otherwise come out as a live link. On the way out,
 // the characters that GitHub would read as the start of a bare URL or a
 // strikethrough are escaped.
 import type { Processor } from "unified";

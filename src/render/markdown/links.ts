@@ -3,12 +3,11 @@
 // folder), and a `#fragment` must be the anchor of a heading in its page.
 import { posix } from "node:path";
 import type { Root } from "mdast";
-import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { visit } from "unist-util-visit";
 import { remarkGfmTables } from "./gfm-tables.js";
 import { anchorMaker, type Flavor } from "./flavors.js";
+import { collectLinks, type PageLinks } from "./format.js";
 
 export interface BrokenLink {
   page: string;
@@ -16,26 +15,21 @@ export interface BrokenLink {
   reason: string;
 }
 
-interface ParsedPage {
-  urls: string[];
-  anchors: Set<string>;
+/** Parses a page and lists its links and headings. */
+export function scanPage(markdown: string): PageLinks {
+  return collectLinks(unified().use(remarkParse).use(remarkGfmTables).parse(markdown) as Root);
 }
 
-function parsePage(markdown: string, flavor: Flavor): ParsedPage {
-  const tree = unified().use(remarkParse).use(remarkGfmTables).parse(markdown) as Root;
-  const urls: string[] = [];
-  const anchor = anchorMaker(flavor);
-  const anchors = new Set<string>();
-  visit(tree, (node) => {
-    if (node.type === "link" || node.type === "image" || node.type === "definition") urls.push(node.url);
-    if (node.type === "heading") anchors.add(anchor(toString(node)));
-  });
-  return { urls, anchors };
-}
-
-/** Lists the links in `pages` (path → Markdown) that do not resolve; `files` are all paths in the output folder. */
-export function findBrokenLinks(pages: ReadonlyMap<string, string>, files: ReadonlySet<string>, flavor: Flavor): BrokenLink[] {
-  const parsed = new Map([...pages].map(([path, markdown]) => [path, parsePage(markdown, flavor)]));
+/**
+ * Lists the links in `pages` (path → Markdown, or its links as formatting
+ * listed them) that do not resolve; `files` are all paths in the output folder.
+ */
+export function findBrokenLinks(pages: ReadonlyMap<string, string | PageLinks>, files: ReadonlySet<string>, flavor: Flavor): BrokenLink[] {
+  const parsed = new Map([...pages].map(([path, page]) => {
+    const links = typeof page === "string" ? scanPage(page) : page;
+    const anchor = anchorMaker(flavor);
+    return [path, { urls: links.urls, anchors: new Set(links.headings.map((heading) => anchor(heading))) }] as const;
+  }));
   const broken: BrokenLink[] = [];
   for (const [page, { urls }] of parsed) {
     for (const url of urls) {

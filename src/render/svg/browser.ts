@@ -8,7 +8,7 @@ import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { RenderError } from "../../errors.js";
 
-/** Where Debian's `chromium` package installs its launcher. */
+/** The launcher that Debian's `chromium` package installs. */
 export const DEFAULT_BROWSER = "/usr/bin/chromium";
 
 const LAUNCH_TIMEOUT_MS = 30_000;
@@ -16,7 +16,7 @@ const LAUNCH_TIMEOUT_MS = 30_000;
 /** Chromium refuses to run as root with its sandbox on, so root (as in most CI containers) turns it off. */
 const runsAsRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 
-/** The command-line switches every launch uses besides the profile folder. */
+/** Returns the command-line switches every launch uses besides the profile folder. */
 export function browserArguments(): string[] {
   return [
     ...(runsAsRoot() ? ["--no-sandbox", "--disable-setuid-sandbox"] : []),

@@ -5,7 +5,7 @@ import type { Result } from "../../drift/model.js";
 import type { FailOn, Summary } from "../../drift/verdict.js";
 import { addDuration, requireDuration } from "../../model/duration.js";
 import { TOOL_NAME, TOOL_VERSION } from "../../version.js";
-import type { Diagram } from "../diagrams/index.js";
+import type { DiagramView } from "./diagrams.js";
 import { certificateViews } from "./certificates.js";
 import { clusterViews } from "./clusters.js";
 import { custodianViews } from "./custodians.js";
@@ -35,7 +35,7 @@ function groupByStore<T extends { store: string }>(rows: T[]): Map<string, T[]> 
   return grouped;
 }
 
-export function buildDocumentView(estate: Estate, results: readonly Result[], summary: Summary, diagrams: Diagram[], evidence: EvidenceInput) {
+export function buildDocumentView(estate: Estate, results: readonly Result[], summary: Summary, diagrams: DiagramView[], evidence: EvidenceInput) {
   const { architecture: a, inventory } = estate;
   const keys = keyViews(estate);
   const stores = storeViews(estate);
@@ -85,10 +85,7 @@ export function buildDocumentView(estate: Estate, results: readonly Result[], su
     ...custodianViews(estate),
     certificates,
     clusters: clusterViews(estate),
-    diagrams: diagrams.map((diagram) => ({
-      ...diagram,
-      parts: diagram.parts.map((part) => ({ ...part, partTitle: diagram.parts.length > 1 ? part.title : "" })),
-    })),
+    diagrams,
     drift: driftSummaryView(results, summary, evidence.failOn, inventory),
     keyInventory: stores.map((store) => ({
       store,
