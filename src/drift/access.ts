@@ -1,8 +1,9 @@
 // Who can do what to the keys in a store: role assignments that reach the
 // store and the access policies of access-policy vaults, each with the key
 // rights it grants. Rules about custodians and workloads read this.
-import type { DeployedKeyStore, Inventory, RoleDefinition } from "../inventory/model.js";
+import type { DeployedKeyStore, Inventory, Principal, RoleDefinition } from "../inventory/model.js";
 import { type KeyRight, keyRightsOfAccessPolicy, keyRightsOfRole, scopeRelation, type ScopeRelation } from "../model/permissions.js";
+import { quoted } from "./text.js";
 
 export interface AccessGrant {
   /** The role assignment id, or `<store id>/accessPolicies/<object id>` for an access policy. */
@@ -25,10 +26,13 @@ export type StoreAccess =
 
 const lastSegment = (id: string) => id.slice(id.lastIndexOf("/") + 1).toLowerCase();
 
+/** Finds a principal of the inventory by object id, ignoring case. */
+export function findPrincipal(inventory: Inventory, id: string): Principal | undefined {
+  return inventory.principals.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());
+}
+
 /** Lists the grants that give principals rights on `store`'s keys. */
 export function storeAccess(inventory: Inventory, store: DeployedKeyStore): StoreAccess {
-  const principal = (id: string) => inventory.principals.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());
-
   if (store.permissionModel === "access-policies") {
     if (store.accessPolicies === null) return { ok: false, reason: "its access policies were not collected" };
     return {
@@ -37,8 +41,8 @@ export function storeAccess(inventory: Inventory, store: DeployedKeyStore): Stor
       grants: store.accessPolicies.map((policy) => ({
         id: `${store.id}/accessPolicies/${policy.objectId}`,
         principalId: policy.objectId,
-        principalType: principal(policy.objectId)?.type ?? null,
-        principalName: principal(policy.objectId)?.displayName ?? null,
+        principalType: findPrincipal(inventory, policy.objectId)?.type ?? null,
+        principalName: findPrincipal(inventory, policy.objectId)?.displayName ?? null,
         grantName: "access policy",
         relation: "access-policy",
         scope: store.id,
@@ -48,6 +52,11 @@ export function storeAccess(inventory: Inventory, store: DeployedKeyStore): Stor
     };
   }
 
+  return roleGrants(inventory, store);
+}
+
+/** Lists the role assignments that reach `store`, whatever its permission model, with the key rights each role grants. */
+export function roleGrants(inventory: Inventory, store: DeployedKeyStore): StoreAccess {
   if (inventory.roleAssignments === null) return { ok: false, reason: "role assignments were not collected" };
   const definitions = new Map((inventory.roleDefinitions ?? []).map((definition) => [lastSegment(definition.id), definition]));
   const grants: AccessGrant[] = [];
@@ -64,7 +73,7 @@ export function storeAccess(inventory: Inventory, store: DeployedKeyStore): Stor
       id: assignment.id,
       principalId: assignment.principalId,
       principalType: assignment.principalType,
-      principalName: principal(assignment.principalId)?.displayName ?? null,
+      principalName: findPrincipal(inventory, assignment.principalId)?.displayName ?? null,
       grantName: definition.roleName,
       relation,
       scope: assignment.scope,
@@ -73,6 +82,11 @@ export function storeAccess(inventory: Inventory, store: DeployedKeyStore): Stor
     });
   }
   return { ok: true, grants, undecided };
+}
+
+/** Names a grant's principal for messages: "Principal `Ana Ferreira` (`5e2a…`)". */
+export function describePrincipal(grant: AccessGrant): string {
+  return `Principal ${quoted(grant.principalName ?? grant.principalId)}${grant.principalName === null ? "" : ` (${quoted(grant.principalId)})`}`;
 }
 
 /** Describes where a grant applies: "at the store", "inherited from `<scope>`" or "on key `<name>`". */

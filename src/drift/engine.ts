@@ -6,7 +6,7 @@ import type { Estate } from "./estate.js";
 import { compareResults, type Result } from "./model.js";
 import type { Outcome, Rule } from "./rule.js";
 import { ALWAYS_ON_RULES, RULES } from "./rules/index.js";
-import { waiverIsValid, waiverMatches } from "./waivers.js";
+import { findWaiver } from "./waivers.js";
 
 function toResult(rule: Rule, severity: Severity, outcome: Outcome): Result {
   return {
@@ -24,9 +24,9 @@ function toResult(rule: Rule, severity: Severity, outcome: Outcome): Result {
   };
 }
 
-function runRule(rule: Rule, estate: Estate): Outcome[] {
+function runRule(rule: Rule, estate: Estate, earlier: readonly Result[]): Outcome[] {
   try {
-    return rule.check(estate);
+    return rule.check(estate, earlier);
   } catch (error) {
     return [{
       status: "error",
@@ -43,18 +43,19 @@ function runRule(rule: Rule, estate: Estate): Outcome[] {
 /** Evaluates `rules` (by default the whole registry) and returns the results in report order. */
 export function evaluate(estate: Estate, rules: readonly Rule[] = RULES): Result[] {
   const overrides = estate.architecture.rules;
-  const validWaivers = estate.architecture.waivers.filter((waiver) => waiverIsValid(waiver, estate.asOf));
   const results: Result[] = [];
+  const enabled = rules.filter((rule) => overrides[rule.id] !== "off" || ALWAYS_ON_RULES.includes(rule.id));
+  // Rules that read results run last, so they see every other rule's results.
+  const ordered = [...enabled.filter((rule) => rule.readsResults !== true), ...enabled.filter((rule) => rule.readsResults === true)];
 
-  for (const rule of rules) {
+  for (const rule of ordered) {
     const override = overrides[rule.id];
-    if (override === "off" && !ALWAYS_ON_RULES.includes(rule.id)) continue;
     const severity = override === undefined || override === "off" ? rule.severity : override;
 
-    for (const outcome of runRule(rule, estate)) {
+    for (const outcome of runRule(rule, estate, results)) {
       const result = toResult(rule, severity, outcome);
       if (result.status === "fail" && !ALWAYS_ON_RULES.includes(rule.id)) {
-        const waiver = validWaivers.find((candidate) => waiverMatches(candidate, rule.id, result.resource));
+        const waiver = findWaiver(estate.architecture.waivers, estate.asOf, rule.id, result.resource);
         if (waiver !== undefined) {
           result.status = "waived";
           result.waiver = { reason: waiver.reason, approver: waiver.approver, expires: waiver.expires };

@@ -1,8 +1,7 @@
 import type { Rule, Outcome } from "../rule.js";
 import { fail, notApplicable, pass, undecided } from "../rule.js";
 import { storeRef } from "../resources.js";
-import { describeGrantScope, storeAccess } from "../access.js";
-import { quoted } from "../text.js";
+import { describeGrantScope, describePrincipal, storeAccess } from "../access.js";
 
 export const custodianUndeclared: Rule = {
   id: "custodian-undeclared",
@@ -37,7 +36,7 @@ export const custodianUndeclared: Rule = {
         const principalId = grant.principalId.toLowerCase();
         const custodian = custodians.find((candidate) => candidate.principalId.toLowerCase() === principalId);
         const workload = workloads.find((candidate) => candidate.principalId.toLowerCase() === principalId);
-        const who = `Principal ${quoted(grant.principalName ?? grant.principalId)}${grant.principalName === null ? "" : ` (${quoted(grant.principalId)})`}`;
+        const who = describePrincipal(grant);
         const what = `\`${grant.grantName}\` on \`${storeName}\` (${describeGrantScope(grant)})`;
         const resource = { id: grant.id, store: storeName, name: grant.principalName ?? grant.principalId, declaredName: custodian?.name ?? workload?.name ?? null };
         const declaredAt = custodian?.at ?? workload?.at ?? store.declared?.at ?? null;
