@@ -1,14 +1,25 @@
 // Evaluates every rule against the estate and records a result for each rule
 // and resource. A rule that throws gives an error result rather than silently
 // passing, and error results cannot be waived.
-import type { Severity } from "../declared/model.js";
+import type { Severity, SourceLocation } from "../declared/model.js";
 import type { Estate } from "./estate.js";
 import { compareResults, type Result } from "./model.js";
 import type { Outcome, Rule } from "./rule.js";
 import { ALWAYS_ON_RULES, RULES } from "./rules/index.js";
 import { findWaiver } from "./waivers.js";
 
-function toResult(rule: Rule, severity: Severity, outcome: Outcome): Result {
+/**
+ * Where a result points when its rule gave no declaration: the declaration of
+ * the resource's store, or the `keyStores` section, so every finding has a
+ * line in architecture.yaml to show.
+ */
+function fallbackLocation(estate: Estate, outcome: Outcome): SourceLocation | null {
+  if (outcome.declaredAt !== null) return outcome.declaredAt;
+  const store = outcome.resource.store === null ? undefined : estate.stores.find((candidate) => candidate.name === outcome.resource.store);
+  return store?.declared?.at ?? estate.architecture.sections.keyStores ?? null;
+}
+
+function toResult(rule: Rule, severity: Severity, outcome: Outcome, estate: Estate): Result {
   return {
     ruleId: rule.id,
     messageId: outcome.messageId,
@@ -19,7 +30,7 @@ function toResult(rule: Rule, severity: Severity, outcome: Outcome): Result {
     expected: outcome.expected,
     actual: outcome.actual,
     requirements: rule.requirements.map((id) => ({ standard: "PCI DSS", version: "4.0.1", id })),
-    declaredAt: outcome.declaredAt,
+    declaredAt: fallbackLocation(estate, outcome),
     waiver: null,
   };
 }
@@ -53,7 +64,7 @@ export function evaluate(estate: Estate, rules: readonly Rule[] = RULES): Result
     const severity = override === undefined || override === "off" ? rule.severity : override;
 
     for (const outcome of runRule(rule, estate, results)) {
-      const result = toResult(rule, severity, outcome);
+      const result = toResult(rule, severity, outcome, estate);
       if (result.status === "fail" && !ALWAYS_ON_RULES.includes(rule.id)) {
         const waiver = findWaiver(estate.architecture.waivers, estate.asOf, rule.id, result.resource);
         if (waiver !== undefined) {
