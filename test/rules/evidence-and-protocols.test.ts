@@ -36,7 +36,11 @@ describe("protocol-version-insecure", () => {
 
 describe("protocol-review-overdue", () => {
   it("passes a review within twelve months", () => {
-    expect(outcomeFor(check(protocolReviewOverdue, workedExample()), "mtls-acquirer").message).toBe("Protocol `mtls-acquirer` was last reviewed on 2026-09-15; the next review is due on 2027-09-15.");
+    expect(outcomeFor(check(protocolReviewOverdue, workedExample()), "mtls-acquirer").message).toBe("Protocol `mtls-acquirer` was last reviewed on 2026-06-30; the next review is due on 2027-06-30.");
+  });
+
+  it("defaults a protocol's review to the document's", () => {
+    expect(outcomeFor(check(protocolReviewOverdue, workedExample()), "tls-public-ingress").actual).toBe("last reviewed 2026-09-15");
   });
 
   it("fails a protocol's own older review date", () => {

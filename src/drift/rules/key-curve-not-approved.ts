@@ -7,7 +7,7 @@ export const keyCurveNotApproved: Rule = {
   id: "key-curve-not-approved",
   title: "Elliptic-curve keys use a curve the policy allows",
   severity: "high",
-  requirements: ["3.6.1", "3.6.1.1"],
+  requirements: ["3.6.1", "3.6.1.1", "3.7.1"],
   rationale:
     "Only approved curves give the documented strength. Key Vault's `P-256K` is secp256k1, a Koblitz curve, not the NIST curve P-256, and it is not one of the NIST curves.",
   remediation: {

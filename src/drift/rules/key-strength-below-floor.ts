@@ -9,7 +9,7 @@ export const keyStrengthBelowFloor: Rule = {
   id: "key-strength-below-floor",
   title: "Every key reaches the minimum comparable strength",
   severity: "high",
-  requirements: ["3.6.1", "3.6.1.1"],
+  requirements: ["3.6.1", "3.6.1.1", "3.7.1"],
   rationale:
     "PCI DSS strong cryptography needs at least 112 bits of comparable strength (NIST SP 800-57 Part 1), and the organisation's policy may ask for more. A weaker key does not render account data unreadable.",
   remediation: {

@@ -7,7 +7,7 @@ import { quoted } from "../text.js";
 const WAIVER_UNUSED = "waiver-unused";
 
 export const waiverUnused: Rule = {
-  id: WAIVER_UNUSED,
+  id: "waiver-unused",
   title: "Every waiver waives at least one finding",
   severity: "low",
   requirements: ["12.3.3"],
