@@ -9,9 +9,9 @@ import { ALWAYS_ON_RULES, RULES } from "./rules/index.js";
 import { findWaiver } from "./waivers.js";
 
 /**
- * Where a result points when its rule gave no declaration: the declaration of
- * the resource's store, or the `keyStores` section, so every finding has a
- * line in architecture.yaml to show.
+ * Returns the place a result points to when its rule gave no declaration: the
+ * declaration of the resource's store, or else the `keyStores` section. Every
+ * finding then has a line in architecture.yaml to show.
  */
 function fallbackLocation(estate: Estate, outcome: Outcome): SourceLocation | null {
   if (outcome.declaredAt !== null) return outcome.declaredAt;

@@ -91,7 +91,7 @@ export function scopeRelation(scope: string, storeId: string): ScopeRelation | n
   return null;
 }
 
-/** Whether `definition` allows the control-plane action `action` (actions minus notActions). */
+/** Tells whether `definition` allows the control-plane action `action`: its actions minus its notActions. */
 export function allowsAction(definition: RoleDefinition, action: string): boolean {
   return definition.permissions.some(
     (permission) =>
@@ -101,11 +101,11 @@ export function allowsAction(definition: RoleDefinition, action: string): boolea
 }
 
 /**
- * Tells how a role lets its holder give principals key access to a store of
- * `permissionModel`, such as by creating role assignments, or returns null
- * when it cannot. Owner and User Access Administrator create role assignments;
- * on an access-policy vault, writing the vault or its access policies grants
- * key permissions; in a Managed HSM, local role assignments do.
+ * Describes how a role lets its holder give principals key access to a store
+ * of `permissionModel`, or returns null when it cannot. Owner and User Access
+ * Administrator create role assignments. On an access-policy vault, writing
+ * the vault or its access policies grants key permissions, and in a Managed
+ * HSM, local role assignments do.
  */
 export function grantingPower(definition: RoleDefinition, permissionModel: string): string | null {
   if (allowsAction(definition, "Microsoft.Authorization/roleAssignments/write")) return "can create role assignments (`Microsoft.Authorization/roleAssignments/write`)";

@@ -1,5 +1,5 @@
 // drift-report.sarif: SARIF 2.1.0 for code scanning. Every rule is listed
-// with its help text and PCI DSS tags; every finding (failed, waived or
+// with its help text and PCI DSS tags. Every finding (failed, waived or
 // undecided) is a result located at the architecture.yaml line that
 // declares its resource. Passing and not-applicable results are left out,
 // because code scanning shows every result as an alert.

@@ -12,7 +12,7 @@ describe("store-inert-access-grant", () => {
   it("fails access policies on an RBAC vault", () => {
     const example = workedExample();
     storeNamed(example.inventory, "kv-cde-prod").accessPolicies = [POLICY];
-    expect(outcomeFor(check(storeInertAccessGrant, example), "kv-cde-prod").message).toBe("Key store `kv-cde-prod` uses Azure RBAC but still holds access policies for `0f0f0f0f-1111-4222-8333-444455556666`, which take effect if the vault returns to access policies.");
+    expect(outcomeFor(check(storeInertAccessGrant, example), "kv-cde-prod").message).toBe("Key store `kv-cde-prod` uses Azure RBAC but still has access policies for `0f0f0f0f-1111-4222-8333-444455556666`, which take effect if the vault returns to access policies.");
   });
 
   it("fails data-plane role assignments on an access-policy vault", () => {
@@ -21,7 +21,7 @@ describe("store-inert-access-grant", () => {
     store.permissionModel = "access-policies";
     const outcome = outcomeFor(check(storeInertAccessGrant, example), "kv-cde-test");
     expect(outcome.messageId).toBe("role-assignments-on-access-policies");
-    expect(outcome.message).toBe("Key store `kv-cde-test` uses access policies but holds data-plane role assignments `Key Vault Crypto Service Encryption User` for `id-tokenisation-test`, `Key Vault Administrator` for `Priya Raman`, which take effect if the vault switches to Azure RBAC.");
+    expect(outcome.message).toBe("Key store `kv-cde-test` uses access policies but has data-plane role assignments `Key Vault Crypto Service Encryption User` for `id-tokenisation-test`, `Key Vault Administrator` for `Priya Raman`, which take effect if the vault switches to Azure RBAC.");
   });
 
   it("is not applicable to a Managed HSM", () => {

@@ -3,7 +3,7 @@ import type { Rule } from "../rule.js";
 import { fail, pass } from "../rule.js";
 import { isoDate } from "../evidence.js";
 
-/** PCI DSS 4.0.1 requirement 12.3.3 asks for a review at least every twelve months. */
+/** PCI DSS 4.0.1 requirement 12.3.3 requires a review at least every twelve months. */
 const MAXIMUM_INTERVAL = "P1Y";
 
 export const protocolReviewOverdue: Rule = {

@@ -7,7 +7,7 @@ import { quoted } from "../text.js";
 
 export const storeInertAccessGrant: Rule = {
   id: "store-inert-access-grant",
-  title: "Key stores hold no grants that their permission model ignores",
+  title: "Key stores have no grants that their permission model ignores",
   severity: "medium",
   requirements: ["3.6.1", "3.6.1.3"],
   rationale:
@@ -27,21 +27,21 @@ export const storeInertAccessGrant: Rule = {
 
         if (deployed.permissionModel === "rbac") {
           if (deployed.accessPolicies === null) {
-            return undecided({ ...fields, actual: "unknown", messageId: "not-collected", message: `Cannot tell whether \`${store.name}\` holds access policies: they were not collected: ${notCollectedBecause(estate.inventory, deployed.id)}.` });
+            return undecided({ ...fields, actual: "unknown", messageId: "not-collected", message: `Cannot tell whether \`${store.name}\` has access policies: they were not collected: ${notCollectedBecause(estate.inventory, deployed.id)}.` });
           }
           const principals = deployed.accessPolicies.map((policy) => quoted(policy.objectId));
           return principals.length === 0
-            ? pass({ ...fields, actual: "no access policies", messageId: "none", message: `Key store \`${store.name}\` uses Azure RBAC and holds no access policies.` })
-            : fail({ ...fields, actual: `${principals.length} access policies`, messageId: "access-policies-on-rbac", message: `Key store \`${store.name}\` uses Azure RBAC but still holds access policies for ${principals.join(", ")}, which take effect if the vault returns to access policies.` });
+            ? pass({ ...fields, actual: "no access policies", messageId: "none", message: `Key store \`${store.name}\` uses Azure RBAC and has no access policies.` })
+            : fail({ ...fields, actual: `${principals.length} access policies`, messageId: "access-policies-on-rbac", message: `Key store \`${store.name}\` uses Azure RBAC but still has access policies for ${principals.join(", ")}, which take effect if the vault returns to access policies.` });
         }
 
         const access = roleGrants(estate.inventory, deployed);
-        if (!access.ok) return undecided({ ...fields, actual: "unknown", messageId: "not-collected", message: `Cannot tell whether \`${store.name}\` holds data-plane role assignments: ${access.reason}.` });
+        if (!access.ok) return undecided({ ...fields, actual: "unknown", messageId: "not-collected", message: `Cannot tell whether \`${store.name}\` has data-plane role assignments: ${access.reason}.` });
         const inert = access.grants.filter((grant) => grant.rights.length > 0 && (grant.relation === "exact" || grant.relation === "key"));
         const names = inert.map((grant) => `${quoted(grant.grantName)} for ${quoted(grant.principalName ?? grant.principalId)}`);
         return names.length === 0
-          ? pass({ ...fields, actual: "no data-plane role assignments", messageId: "none", message: `Key store \`${store.name}\` uses access policies and holds no Key Vault data-plane role assignments.` })
-          : fail({ ...fields, actual: `${names.length} data-plane role assignments`, messageId: "role-assignments-on-access-policies", message: `Key store \`${store.name}\` uses access policies but holds data-plane role assignments ${names.join(", ")}, which take effect if the vault switches to Azure RBAC.` });
+          ? pass({ ...fields, actual: "no data-plane role assignments", messageId: "none", message: `Key store \`${store.name}\` uses access policies and has no Key Vault data-plane role assignments.` })
+          : fail({ ...fields, actual: `${names.length} data-plane role assignments`, messageId: "role-assignments-on-access-policies", message: `Key store \`${store.name}\` uses access policies but has data-plane role assignments ${names.join(", ")}, which take effect if the vault switches to Azure RBAC.` });
       });
   },
 };

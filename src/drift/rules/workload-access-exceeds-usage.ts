@@ -9,7 +9,7 @@ import { fail, pass, undecided } from "../rule.js";
 import { storeRef } from "../resources.js";
 import { notCollectedBecause } from "../evidence.js";
 
-/** The operations a grant allows on keys, before each key's own keyOps restrict them. */
+/** Returns the operations a grant allows on keys, before each key's own keyOps restrict them. */
 function grantedOperations(store: StorePair, grant: AccessGrant): string[] {
   if (grant.definition !== null) return keyOperationsOfRole(grant.definition);
   const policy = store.deployed!.accessPolicies?.find((candidate) => candidate.objectId.toLowerCase() === grant.principalId.toLowerCase());
