@@ -10,6 +10,7 @@ import { runValidate } from "./commands/validate.js";
 import { RULES } from "./drift/rules/index.js";
 import { CryptodocError, EXIT_INVALID, InputError, UsageError } from "./errors.js";
 import { stderrLogger } from "./log.js";
+import { closestMatch } from "./schema/suggest.js";
 import { TOOL_VERSION } from "./version.js";
 
 const COMMON_OPTIONS = {
@@ -76,11 +77,11 @@ ${RULES.map((rule) => `  ${rule.id.padEnd(34)} ${rule.severity.padEnd(8)} ${rule
   validate: `Usage: cryptodoc validate [options]
 
 Checks architecture.yaml against schemas/architecture.schema.json and its cross-references,
-and the inventory snapshot against schemas/inventory.schema.json when --inventory is given.
+and the inventory snapshot it names (or --inventory) against schemas/inventory.schema.json.
 
 Options:
   --config FILE          architecture file (default: architecture.yaml)
-  --inventory FILE       also validate this inventory snapshot
+  --inventory FILE       validate this inventory snapshot instead of inventory.snapshot
   -h, --help             show this help`,
 };
 
@@ -88,7 +89,11 @@ function parse(args: string[], extra: ParseArgsConfig["options"] = {}): { values
   try {
     return parseArgs({ args, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: false, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument starting with a '-'.*$/, "."), { hint: "Run `cryptodoc --help` for the usage." });
+    const message = (error as Error).message.split(/\. To specify a positional argument/)[0]!.replace(/\.?$/, ".");
+    const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+    const suggestion = unknown === undefined ? undefined : closestMatch(unknown, Object.keys({ ...COMMON_OPTIONS, ...extra }));
+    const hint = suggestion === undefined ? "Run `cryptodoc --help` for the usage." : `Did you mean --${suggestion}? Run \`cryptodoc --help\` for the usage.`;
+    throw new UsageError(message, { hint });
   }
 }
 

@@ -30,7 +30,9 @@ export const accessGrantorUndeclared: Rule = {
         outcomes.push(undecided({ messageId: "role-unknown", resource: { id: missing.id, store: store.name, name: missing.principalId, declaredName: null }, declaredAt: store.declared?.at ?? null, expected: "a known role definition", actual: "unknown", message: `Cannot tell whether principal \`${missing.principalId}\` can grant access to the keys in \`${store.name}\`: ${missing.reason}.` }));
       }
       for (const grant of access.grants) {
-        const power = grantingPower(grant.definition!, store.deployed.permissionModel);
+        // Azure RBAC assignments inherited from above a Managed HSM reach its control plane only.
+        const hsmInherited = store.deployed.permissionModel === "local-rbac" && grant.relation === "inherited";
+        const power = hsmInherited ? null : grantingPower(grant.definition!, store.deployed.permissionModel);
         if (power === null) continue;
         const custodian = custodians.find((candidate) => candidate.principalId.toLowerCase() === grant.principalId.toLowerCase() && candidate.stores.includes(store.name));
         const resource = { id: grant.id, store: store.name, name: grant.principalName ?? grant.principalId, declaredName: custodian?.name ?? null };
