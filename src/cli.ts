@@ -56,9 +56,10 @@ decided; 2 invalid input or usage; 3 documents out of date (--check).`,
 
 Loads architecture.yaml and the inventory, evaluates the drift rules and writes
 cryptographic-architecture.md, key-inventory.md, diagrams/*.mmd (and *.svg),
-drift-report.md, drift-report.json and inventory.json to the output folder. Only files
-listed in the folder's .cryptodoc-manifest.json are ever replaced or removed, apart from
-the page given to --inject.
+drift-report.md, drift-report.json, drift-report.sarif, drift-report.junit.xml and
+inventory.json to the output folder. Only files listed in the folder's
+.cryptodoc-manifest.json are ever replaced or removed, apart from the page given to
+--inject.
 
 Options:
   --out DIR              output folder (default: out)
@@ -84,7 +85,8 @@ ${COMMON_HELP}`,
 Evaluates the drift rules and prints one report to stdout; writes no files.
 
 Options:
-  --format FORMAT        text, json or markdown (default: text)
+  --format FORMAT        text, json, markdown, sarif (SARIF 2.1.0) or junit (JUnit XML)
+                         (default: text)
 ${COMMON_HELP}
 
 Rules:

@@ -3,6 +3,7 @@
 // grants. Rules about custodians and workloads read this.
 import type { DeployedKeyStore, Inventory, Principal, RoleAssignment, RoleDefinition } from "../inventory/model.js";
 import { type KeyRight, keyRightsOfAccessPolicy, keyRightsOfRole, scopeRelation, type ScopeRelation } from "../model/permissions.js";
+import { quoted } from "./text.js";
 
 export interface AccessGrant {
   /** The role assignment id, or `<store id>/accessPolicies/<object id>` for an access policy. */
@@ -103,6 +104,13 @@ export function storeAccess(inventory: Inventory, store: DeployedKeyStore): Stor
     };
   }
 
+  return roleGrants(inventory, store);
+}
+
+/** Lists the role assignments that reach `store`, whatever its permission model, with the key rights each role grants. */
+export function roleGrants(inventory: Inventory, store: DeployedKeyStore): StoreAccess {
+  const index = accessIndex(inventory);
+  const principal = (id: string) => index.principals.get(id.toLowerCase());
   if (inventory.roleAssignments === null) return { ok: false, reason: "role assignments were not collected" };
   const grants: AccessGrant[] = [];
   const undecided: { id: string; principalId: string; reason: string }[] = [];
@@ -127,6 +135,16 @@ export function storeAccess(inventory: Inventory, store: DeployedKeyStore): Stor
     });
   }
   return { ok: true, grants, undecided };
+}
+
+/** Finds a principal of the inventory by object id, ignoring case. */
+export function findPrincipal(inventory: Inventory, id: string): Principal | undefined {
+  return accessIndex(inventory).principals.get(id.toLowerCase());
+}
+
+/** Names a grant's principal for messages: "Principal `Ana Ferreira` (`5e2a…`)". */
+export function describePrincipal(grant: AccessGrant): string {
+  return `Principal ${quoted(grant.principalName ?? grant.principalId)}${grant.principalName === null ? "" : ` (${quoted(grant.principalId)})`}`;
 }
 
 /** Describes where a grant applies: "at the store", "inherited from `<scope>`" or "on key `<name>`". */

@@ -103,3 +103,39 @@ export function scopeRelation(scope: string, storeId: string): ScopeRelation | n
   if (assignment.startsWith(`${store}/`)) return "key";
   return null;
 }
+
+/** Tells whether `definition` allows the control-plane action `action`: its actions minus its notActions. */
+export function allowsAction(definition: RoleDefinition, action: string): boolean {
+  return definition.permissions.some(
+    (permission) =>
+      permission.actions.some((pattern) => wildcardPattern(pattern).test(action)) &&
+      !permission.notActions.some((pattern) => wildcardPattern(pattern).test(action)),
+  );
+}
+
+/**
+ * Describes how a role lets its holder give principals key access to a store
+ * of `permissionModel`, or returns null when it cannot. Owner and User Access
+ * Administrator create role assignments. On an access-policy vault, writing
+ * the vault or its access policies grants key permissions, and in a Managed
+ * HSM, local role assignments do.
+ */
+export function grantingPower(definition: RoleDefinition, permissionModel: string): string | null {
+  // Managed HSM key access comes only from local role assignments, which Azure RBAC roles cannot create.
+  if (permissionModel === "local-rbac") {
+    return allowsDataAction(definition, `${HSM}/roleAssignments/write/action`) ? `can create Managed HSM role assignments (\`${HSM}/roleAssignments/write/action\`)` : null;
+  }
+  if (allowsAction(definition, "Microsoft.Authorization/roleAssignments/write")) return "can create role assignments (`Microsoft.Authorization/roleAssignments/write`)";
+  if (permissionModel === "access-policies") {
+    if (allowsAction(definition, `${VAULT}/accessPolicies/write`)) return `can write access policies (\`${VAULT}/accessPolicies/write\`)`;
+    if (allowsAction(definition, `${VAULT}/write`)) return `can write the vault and its access policies (\`${VAULT}/write\`)`;
+  }
+  if (allowsDataAction(definition, `${HSM}/roleAssignments/write/action`)) return `can create Managed HSM role assignments (\`${HSM}/roleAssignments/write/action\`)`;
+  return null;
+}
+
+/** Returns the key operations (keyOps names) an access policy allows, in a fixed order. */
+export function keyOperationsOfAccessPolicy(policy: AccessPolicy): string[] {
+  const permissions = new Set(policy.permissions.keys.map((permission) => permission.toLowerCase()));
+  return Object.keys(OPERATION_ACTIONS).filter((operation) => permissions.has("all") || permissions.has(operation.toLowerCase()));
+}

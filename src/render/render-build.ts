@@ -6,9 +6,11 @@ import type { FailOn } from "../drift/verdict.js";
 import { RULES } from "../drift/rules/index.js";
 import type { OutputFile } from "../output/write-output.js";
 import { writeJsonReport } from "../report/json.js";
+import { writeJunitReport } from "../report/junit.js";
 import { writeMarkdownReport } from "../report/markdown.js";
 import type { ReportInput } from "../report/report-input.js";
 import { StringSink } from "../report/sink.js";
+import { writeSarifReport } from "../report/sarif.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { buildDiagrams, type Diagram, diagramParts } from "./diagrams/index.js";
 import { azureDevOpsOrder, type Flavor, pageFile } from "./markdown/flavors.js";
@@ -85,6 +87,8 @@ export function renderPublication(evaluation: Evaluation, settings: RenderSettin
     ...diagramParts(diagrams).map((part) => ({ path: `diagrams/${part.name}.mmd`, content: part.source })),
     page("drift-report.md", driftReport.toString()),
     { path: "drift-report.json", content: (sink) => writeJsonReport(report, sink) },
+    { path: "drift-report.sarif", content: (sink) => writeSarifReport(report, sink) },
+    { path: "drift-report.junit.xml", content: (sink) => writeJunitReport(report, sink) },
     { path: "inventory.json", content: evaluation.inventory.bytes },
   ];
   if (flavor === "azure-devops") files.push({ path: ".order", content: azureDevOpsOrder() });

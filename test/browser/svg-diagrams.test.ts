@@ -109,7 +109,7 @@ describeWithBrowser("SVG diagrams of the hostile example", () => {
   it("check mode ignores pictures", () => {
     writeFileSync(join(out, "diagrams", "key-hierarchy.svg"), "<svg/>");
     const check = runCli(["build", "--check", "--config", join(folder, "architecture.yaml"), "--out", out, "--diagrams", "svg", "--browser", "/nonexistent/chromium"]);
-    expect(check.stderr).toContain(`Checked 10 files in ${out}: all up to date`);
+    expect(check.stderr).toContain(`Checked 12 files in ${out}: all up to date`);
     expect(check.code).toBe(0);
   });
 });

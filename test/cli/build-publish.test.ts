@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../src/version.js";
 import { runCli } from "../support/cli.js";
 
 let folder: string;
@@ -24,7 +25,7 @@ describe("build --check", () => {
     const out = join(folder, "out");
     expect(runCli(["build", "--out", out]).code).toBe(0);
     const check = runCli(["build", "--check", "--out", out]);
-    expect(check.stderr).toContain(`Checked 10 files in ${out}: all up to date`);
+    expect(check.stderr).toContain(`Checked 12 files in ${out}: all up to date`);
     expect(check.code).toBe(0);
   });
 
@@ -113,6 +114,21 @@ describe("build --templates", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`cryptodoc: ${join(templates, "partials", "keys-table.hbs")}:4:5: template \`keys-table\` uses the unknown field \`nmae\`.`);
     expect(existsSync(join(folder, "out"))).toBe(false);
+  });
+});
+
+describe("publish section of the YAML", () => {
+  it("templates folder is relative to the YAML", () => {
+    const project = join(folder, "project");
+    mkdirSync(join(project, "inventory"), { recursive: true });
+    mkdirSync(join(project, "my-templates", "partials"), { recursive: true });
+    writeFileSync(join(project, "inventory", "snapshot.json"), readFileSync(join(PACKAGE_ROOT, "inventory", "snapshot.json")));
+    writeFileSync(join(project, "architecture.yaml"), readFileSync(join(PACKAGE_ROOT, "architecture.yaml"), "utf8").replace("\ninventory:\n", "\npublish:\n  flavor: azure-devops\n  templates: my-templates\n\ninventory:\n"));
+    writeFileSync(join(project, "my-templates", "partials", "algorithms-table.hbs"), "Algorithms: {{#each algorithms}}{{code name}} {{/each}}\n");
+    const result = runCli(["build", "--config", join(project, "architecture.yaml"), "--out", join(folder, "out")]);
+    expect(result.code).toBe(0);
+    const document = readFileSync(join(folder, "out", "Cryptographic-architecture.md"), "utf8");
+    expect(document).toContain("Algorithms: `AES-256-GCM` `AES-256-KW` `RSA-OAEP-256` `ECDSA-P384` `ECDSA-P256`\n");
   });
 });
 

@@ -9,6 +9,7 @@ import { keyHierarchyDiagram } from "../../src/render/diagrams/key-hierarchy.js"
 import { keyLifecycleDiagram } from "../../src/render/diagrams/key-lifecycle.js";
 import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT_SIZE } from "../../src/render/diagrams/split.js";
 import { ganttText, mermaidLabel } from "../../src/render/escape.js";
+import { diagramViews, EMBEDDED_PARTS } from "../../src/render/view/diagrams.js";
 import { estateOf, workedExample } from "../support/worked-example.js";
 
 const expected = (name: string) => readFileSync(join(import.meta.dirname, "expected", `${name}.mmd`), "utf8");
@@ -102,5 +103,19 @@ describe("Mermaid escaping", () => {
   it("gantt names escape separators", () => {
     expect(ganttText("kv: <b>#1; 50% a|b\nnext")).toBe("kv#58; #lt;b#gt;#35;1#59; 50#37; a#124;b next");
     expect(ganttText("\u202Ereversed")).toBe("#lt;U+202E#gt;reversed");
+  });
+});
+
+describe("diagram views", () => {
+  it("embeds twenty parts and links the rest", () => {
+    const parts = Array.from({ length: 23 }, (_, index) => ({ name: `key-lifecycle-prod-${index + 1}`, title: `Key lifecycle: prod, part ${index + 1} of 23`, source: "gantt\n" }));
+    const [view] = diagramViews([{ name: "key-lifecycle", title: "Key lifecycle", description: "d", parts }], new Set(["key-lifecycle-prod-22"]));
+    expect(view!.parts.length).toBe(EMBEDDED_PARTS);
+    expect(view!.parts[0]!.partTitle).toBe("Key lifecycle: prod, part 1 of 23");
+    expect(view!.moreParts).toEqual([
+      { title: "Key lifecycle: prod, part 21 of 23", file: "diagrams/key-lifecycle-prod-21.mmd" },
+      { title: "Key lifecycle: prod, part 22 of 23", file: "diagrams/key-lifecycle-prod-22.svg" },
+      { title: "Key lifecycle: prod, part 23 of 23", file: "diagrams/key-lifecycle-prod-23.mmd" },
+    ]);
   });
 });

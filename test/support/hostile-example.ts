@@ -30,7 +30,7 @@ export const HOSTILE = {
 
 const yamlString = (value: string) => JSON.stringify(value);
 
-/** Writes the hostile example and returns its folder, which holds architecture.yaml and inventory/snapshot.json. */
+/** Writes the hostile example and returns its folder, which contains architecture.yaml and inventory/snapshot.json. */
 export function writeHostileExample(): string {
   const folder = mkdtempSync(join(tmpdir(), "cryptodoc-hostile-"));
   mkdirSync(join(folder, "inventory"));
