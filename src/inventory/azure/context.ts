@@ -1,0 +1,80 @@
+// State shared by the collectors of one run: credential, endpoints, client
+// settings, concurrency limits and the list of failed calls.
+import { rootCertificates } from "node:tls";
+import type { TokenCredential } from "@azure/identity";
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import type { CollectionError } from "../model.js";
+import { TOOL_NAME, TOOL_VERSION } from "../../version.js";
+import { cloudSettings, isLoopbackUrl, type CloudSettings } from "./cloud.js";
+import { Limiter, ScopedLimiters } from "./limiter.js";
+import type { ClientTuning, CollectScope, ProgressEvent } from "./options.js";
+import { attemptTimeoutPolicy, callTimeoutPolicy, retryCountPolicy } from "./policies.js";
+
+export interface CollectContext {
+  credential: TokenCredential;
+  scope: CollectScope;
+  cloud: CloudSettings;
+  armEndpoint: string;
+  graphEndpoint: string;
+  tuning: ClientTuning;
+  /** ARM requests, keyed by subscription id. */
+  arm: ScopedLimiters;
+  /** Data-plane requests, keyed by store URL. */
+  dataPlane: ScopedLimiters;
+  errors: CollectionError[];
+  counts: { keys: number; stores: number; retries: number };
+  progress: (event: ProgressEvent) => void;
+  /** True when the Key Vault challenge-resource check may be skipped for loopback hosts. */
+  allowLoopbackChallenge: boolean;
+}
+
+export function createContext(
+  credential: TokenCredential,
+  scope: CollectScope,
+  tuning: ClientTuning,
+  progress: (event: ProgressEvent) => void,
+  allowLoopbackChallenge: boolean,
+): CollectContext {
+  const cloud = cloudSettings(scope.cloud);
+  const overall = new Limiter(tuning.maxConcurrency);
+  return {
+    credential,
+    scope,
+    cloud,
+    armEndpoint: trimSlash(scope.armEndpoint ?? cloud.armEndpoint),
+    graphEndpoint: trimSlash(scope.graphEndpoint ?? cloud.graphEndpoint),
+    tuning,
+    arm: new ScopedLimiters(overall, tuning.maxConcurrencyPerSubscription),
+    dataPlane: new ScopedLimiters(overall, tuning.maxConcurrencyPerStore),
+    errors: [],
+    counts: { keys: 0, stores: 0, retries: 0 },
+    progress,
+    allowLoopbackChallenge,
+  };
+}
+
+/** The client options every SDK client and REST pipeline of the run gets, apart from endpoint and scopes. */
+export function commonClientOptions(context: CollectContext) {
+  const { tuning } = context;
+  const additionalPolicies: { policy: PipelinePolicy; position: "perCall" | "perRetry" }[] = [
+    { policy: callTimeoutPolicy(tuning.callTimeoutMs), position: "perCall" },
+    { policy: attemptTimeoutPolicy(tuning.attemptTimeoutMs), position: "perRetry" },
+    { policy: retryCountPolicy(() => (context.counts.retries += 1)), position: "perRetry" },
+  ];
+  return {
+    retryOptions: { maxRetries: tuning.maxRetries, retryDelayInMs: tuning.retryDelayMs, maxRetryDelayInMs: tuning.maxRetryDelayMs },
+    // A `ca` option replaces Node's trusted roots, so the extra authority is added to them.
+    ...(tuning.extraCa === undefined ? {} : { tlsOptions: { ca: [...rootCertificates, tuning.extraCa].join("\n") } }),
+    userAgentOptions: { userAgentPrefix: `${TOOL_NAME}/${TOOL_VERSION}` },
+    additionalPolicies,
+  };
+}
+
+/** Whether a data-plane client for this URL may skip the challenge-resource check. */
+export function skipsChallengeCheck(context: CollectContext, url: string): boolean {
+  return context.allowLoopbackChallenge && isLoopbackUrl(url);
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}

@@ -1,0 +1,68 @@
+// Pipeline policies that every client of the collection gets: time limits
+// and a count of throttled or failed attempts.
+import { RestError, type PipelinePolicy } from "@azure/core-rest-pipeline";
+
+/**
+ * Bounds a whole call, retries and Retry-After waits included. core-rest-pipeline 1.24
+ * honours any Retry-After on 429 and 503 without a cap, so a huge value would stall the
+ * run without this limit. Runs once per call, outside the retry policy.
+ */
+export function callTimeoutPolicy(timeoutMs: number): PipelinePolicy {
+  return {
+    name: "cryptodocCallTimeout",
+    async sendRequest(request, next) {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      request.abortSignal = request.abortSignal === undefined ? timeout : AbortSignal.any([request.abortSignal as AbortSignal, timeout]);
+      try {
+        return await next(request);
+      } catch (error) {
+        if (timeout.aborted) throw timedOut(`The request to \`${request.url}\` timed out after ${timeoutMs} ms, retries included.`, "CallTimeout");
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Bounds one attempt. A request that times out here fails with code ETIMEDOUT, which the
+ * retry policy retries like a dropped connection; the SDK's own `timeout` would raise an
+ * AbortError, which it does not retry.
+ */
+export function attemptTimeoutPolicy(timeoutMs: number): PipelinePolicy {
+  return {
+    name: "cryptodocAttemptTimeout",
+    async sendRequest(request, next) {
+      const attempt = new AbortController();
+      const timer = setTimeout(() => attempt.abort(), timeoutMs);
+      const outer = request.abortSignal;
+      request.abortSignal = outer === undefined ? attempt.signal : AbortSignal.any([outer as AbortSignal, attempt.signal]);
+      try {
+        return await next(request);
+      } catch (error) {
+        if (attempt.signal.aborted && outer?.aborted !== true) {
+          throw timedOut(`An attempt of the request to \`${request.url}\` got no response within ${timeoutMs} ms.`, "ETIMEDOUT");
+        }
+        throw error;
+      } finally {
+        clearTimeout(timer);
+        request.abortSignal = outer;
+      }
+    },
+  };
+}
+
+/** Calls `onRetryable` for each attempt answered with 429, 408 or 5xx, before the retry policy decides. */
+export function retryCountPolicy(onRetryable: (status: number, url: string) => void): PipelinePolicy {
+  return {
+    name: "cryptodocRetryCount",
+    async sendRequest(request, next) {
+      const response = await next(request);
+      if (response.status === 429 || response.status === 408 || response.status >= 500) onRetryable(response.status, request.url);
+      return response;
+    },
+  };
+}
+
+function timedOut(message: string, code: string): RestError {
+  return new RestError(message, { code });
+}
