@@ -1,0 +1,56 @@
+// Builds the SDK clients of one run. Every client gets the run's retry, time
+// limit and trust settings, and asks for a token of its cloud's audience.
+import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import { ContainerServiceClient } from "@azure/arm-containerservice";
+import { KeyVaultManagementClient } from "@azure/arm-keyvault";
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import { CertificateClient } from "@azure/keyvault-certificates";
+import { KeyClient } from "@azure/keyvault-keys";
+import { defaultScope } from "./cloud.js";
+import { commonClientOptions, skipsChallengeCheck, type CollectContext } from "./context.js";
+
+function armOptions(context: CollectContext, extraPolicies: PipelinePolicy[] = []) {
+  const common = commonClientOptions(context);
+  return {
+    ...common,
+    additionalPolicies: [...common.additionalPolicies, ...extraPolicies.map((policy) => ({ policy, position: "perCall" as const }))],
+    endpoint: context.armEndpoint,
+    credentials: { scopes: [defaultScope(context.cloud.armAudience)] },
+  };
+}
+
+export function keyVaultManagementClient(context: CollectContext, subscriptionId: string): KeyVaultManagementClient {
+  return new KeyVaultManagementClient(context.credential, subscriptionId, armOptions(context));
+}
+
+export function containerServiceClient(context: CollectContext, subscriptionId: string, extraPolicies: PipelinePolicy[]): ContainerServiceClient {
+  return new ContainerServiceClient(context.credential, subscriptionId, armOptions(context, extraPolicies));
+}
+
+export function authorizationClient(context: CollectContext, subscriptionId: string): AuthorizationManagementClient {
+  // arm-authorization 9.0.0 is an older client that takes `credentialScopes` instead of `credentials.scopes`.
+  const options = armOptions(context);
+  return new AuthorizationManagementClient(context.credential, subscriptionId, {
+    ...options,
+    credentialScopes: options.credentials.scopes,
+  });
+}
+
+/**
+ * A data-plane key client. Key Vault answers the first request with a 401 challenge naming
+ * the resource to get a token for; the client checks that resource against the vault's
+ * host, a check that only a loopback test emulator may skip.
+ */
+export function keyClient(context: CollectContext, storeUrl: string): KeyClient {
+  return new KeyClient(storeUrl, context.credential, {
+    ...commonClientOptions(context),
+    disableChallengeResourceVerification: skipsChallengeCheck(context, storeUrl),
+  });
+}
+
+export function certificateClient(context: CollectContext, vaultUrl: string): CertificateClient {
+  return new CertificateClient(vaultUrl, context.credential, {
+    ...commonClientOptions(context),
+    disableChallengeResourceVerification: skipsChallengeCheck(context, vaultUrl),
+  });
+}

@@ -1,0 +1,67 @@
+// Collects the Azure RBAC role assignments that reach each key store, and
+// the definitions of the roles they grant.
+import type { DeployedKeyStore, RoleAssignment, RoleDefinition } from "../model.js";
+import { attempt, listAll } from "./attempt.js";
+import { authorizationClient } from "./clients.js";
+import type { CollectContext } from "./context.js";
+import { mapRoleAssignment, mapRoleDefinition, scopeReachesStore } from "./map-role.js";
+
+export interface RoleFacts {
+  assignments: RoleAssignment[] | null;
+  definitions: RoleDefinition[] | null;
+}
+
+/**
+ * Lists the assignments of each subscription once: the list at a subscription returns those
+ * at it, above it (management groups) and below it (groups, vaults, single keys). Either
+ * result is null when any of its calls failed, so a rule never judges a partial list.
+ */
+export async function collectRoles(context: CollectContext, subscriptions: string[], stores: DeployedKeyStore[]): Promise<RoleFacts> {
+  const vaults = stores.filter((store) => store.type === "key-vault" && store.state === "active");
+  const listings = await Promise.all(
+    subscriptions.map((subscriptionId) => {
+      const client = authorizationClient(context, subscriptionId);
+      // Scopes go without the leading `/`, or the request path becomes `//subscriptions/...`.
+      return context.arm.run(subscriptionId, () =>
+        attempt(context, `/subscriptions/${subscriptionId}`, "roleAssignments.listForScope", () =>
+          listAll(client.roleAssignments.listForScope(`subscriptions/${subscriptionId}`)),
+        ),
+      );
+    }),
+  );
+
+  const seen = new Set<string>();
+  const assignments: RoleAssignment[] = [];
+  for (const assignment of listings.flat()) {
+    if (assignment === null) continue;
+    const mapped = mapRoleAssignment(assignment);
+    const reaches = vaults.some((store) => scopeReachesStore(mapped.scope, store.id, store.subscriptionId));
+    if (reaches && !seen.has(mapped.id.toLowerCase())) {
+      seen.add(mapped.id.toLowerCase());
+      assignments.push(mapped);
+    }
+  }
+  const complete = listings.every((listing) => listing !== null);
+  const definitions = await collectDefinitions(context, subscriptions, assignments);
+  return { assignments: complete ? sortById(assignments) : null, definitions };
+}
+
+async function collectDefinitions(context: CollectContext, subscriptions: string[], assignments: RoleAssignment[]): Promise<RoleDefinition[] | null> {
+  const ids = [...new Map(assignments.map((assignment) => [assignment.roleDefinitionId.toLowerCase(), assignment.roleDefinitionId])).values()];
+  const fallbackSubscription = subscriptions[0] ?? "";
+  const definitions = await Promise.all(
+    ids.map((id) => {
+      const subscriptionId = /\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? fallbackSubscription;
+      const client = authorizationClient(context, subscriptionId);
+      return context.arm.run(subscriptionId, () =>
+        attempt(context, id, "roleDefinitions.getById", () => client.roleDefinitions.getById(id.replace(/^\/+/, ""))),
+      );
+    }),
+  );
+  if (definitions.some((definition) => definition === null)) return null;
+  return sortById(definitions.map((definition) => mapRoleDefinition(definition!)));
+}
+
+function sortById<T extends { id: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => a.id.toLowerCase().localeCompare(b.id.toLowerCase()));
+}
