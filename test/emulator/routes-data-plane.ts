@@ -58,9 +58,9 @@ export function handleDataPlane(store: DataPlaneStore, request: EmulatorRequest,
     if (key === undefined) return azureError(404, "KeyNotFound", `A key with (name/id) ${keyPath[1]} was not found in this key vault.`);
     const segment = keyPath[2] ?? "";
     if (segment.toLowerCase() === "rotationpolicy") return ok(dataPlaneRotationPolicy(store.url, key));
-    if (segment.toLowerCase() === "versions") return list(key.versions.map((version) => dataPlaneKeyBundle(store.url, key, version)));
+    if (segment.toLowerCase() === "versions") return list(key.versions.map((version) => dataPlaneKeyBundle(store.url, store.name, key, version)));
     const version = segment === "" ? currentVersion(key) : key.versions.find((candidate) => candidate.version === segment);
-    return version === undefined ? notFound("key version", path) : ok(dataPlaneKeyBundle(store.url, key, version));
+    return version === undefined ? notFound("key version", path) : ok(dataPlaneKeyBundle(store.url, store.name, key, version));
   }
   if (store.kind === "vault" && /^\/certificates\/?$/i.test(path)) {
     const includePending = request.url.searchParams.get("includePending") === "true";

@@ -91,9 +91,9 @@ export function dataPlaneKeyItem(storeUrl: string, key: EstateKey) {
 }
 
 /** Data-plane `GET /keys/{name}/{version}`: the public key as a JWK, with base64url members. */
-export function dataPlaneKeyBundle(storeUrl: string, key: EstateKey, version = currentVersion(key)) {
+export function dataPlaneKeyBundle(storeUrl: string, storeName: string, key: EstateKey, version = currentVersion(key)) {
   return {
-    key: { kid: `${storeUrl}keys/${key.name}/${version.version}`, kty: key.kty, key_ops: key.keyOps, ...publicJwk(storeUrl, key, version) },
+    key: { kid: `${storeUrl}keys/${key.name}/${version.version}`, kty: key.kty, key_ops: key.keyOps, ...publicJwk(storeName, key, version) },
     attributes: dataPlaneAttributes(key, version),
     tags: key.tags ?? {},
     ...(key.managed === true ? { managed: true } : {}),
@@ -115,11 +115,12 @@ export function dataPlaneRotationPolicy(storeUrl: string, key: EstateKey) {
 }
 
 /**
- * Public key members derived from the key id, so they are stable between runs. They are
- * not a real key pair: the collector only measures and fingerprints them.
+ * Public key members derived from the store, key and version names, so they are the same
+ * in every run whatever port the store gets. They are not a real key pair: the collector
+ * only measures and fingerprints them.
  */
-function publicJwk(storeUrl: string, key: EstateKey, version: EstateKeyVersion) {
-  const seed = `${storeUrl}|${key.name}|${version.version}`;
+function publicJwk(storeName: string, key: EstateKey, version: EstateKeyVersion) {
+  const seed = `${storeName}|${key.name}|${version.version}`;
   const kty = key.kty.toUpperCase();
   if (kty.startsWith("RSA")) {
     const modulus = expand(seed, (key.keySize ?? 2048) / 8);

@@ -44,7 +44,8 @@ export function buildCertificate(request: CertificateRequest): Buffer {
     extensions.push(extension(OID.subjectAltName, sequence(...names), false));
   }
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  // A positive serial whose first byte is not zero, because DER integers have no padding.
+  serial[0] = 0x01 + ((serial[0] ?? 0) & 0x3f);
   const tbs = sequence(
     tagged(0xa0, integer(Buffer.from([2]))),
     integer(serial),

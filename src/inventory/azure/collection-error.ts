@@ -1,6 +1,7 @@
 // Turns a failed Azure call into a collectionErrors entry.
 import { isRestError } from "@azure/core-rest-pipeline";
 import type { CollectionError } from "../model.js";
+import { errorBodies } from "./policies.js";
 
 interface ErrorBody {
   code?: unknown;
@@ -16,7 +17,8 @@ interface ErrorBody {
  */
 export function toCollectionError(scope: string, operation: string, error: unknown): CollectionError {
   if (isRestError(error)) {
-    const body = errorBody(error.details);
+    const recorded = error.request === undefined ? undefined : errorBodies.get(error.request);
+    const body = errorBody(error.details) ?? errorBody(recorded);
     const inner = body?.innerError?.code ?? body?.innererror?.code;
     const code = stringOrNull(inner) ?? stringOrNull(body?.code) ?? stringOrNull(error.code);
     const message = firstLine(stringOrNull(body?.message) ?? error.message);

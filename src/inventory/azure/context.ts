@@ -8,7 +8,7 @@ import { TOOL_NAME, TOOL_VERSION } from "../../version.js";
 import { cloudSettings, isLoopbackUrl, type CloudSettings } from "./cloud.js";
 import { Limiter, ScopedLimiters } from "./limiter.js";
 import type { ClientTuning, CollectScope, ProgressEvent } from "./options.js";
-import { attemptTimeoutPolicy, callTimeoutPolicy, retryCountPolicy } from "./policies.js";
+import { attemptTimeoutPolicy, callTimeoutPolicy, errorBodyPolicy, retryCountPolicy } from "./policies.js";
 
 export interface CollectContext {
   credential: TokenCredential;
@@ -58,6 +58,7 @@ export function commonClientOptions(context: CollectContext) {
   const { tuning } = context;
   const additionalPolicies: { policy: PipelinePolicy; position: "perCall" | "perRetry" }[] = [
     { policy: callTimeoutPolicy(tuning.callTimeoutMs), position: "perCall" },
+    { policy: errorBodyPolicy(), position: "perCall" },
     { policy: attemptTimeoutPolicy(tuning.attemptTimeoutMs), position: "perRetry" },
     { policy: retryCountPolicy(() => (context.counts.retries += 1)), position: "perRetry" },
   ];

@@ -66,3 +66,27 @@ export function retryCountPolicy(onRetryable: (status: number, url: string) => v
 function timedOut(message: string, code: string): RestError {
   return new RestError(message, { code });
 }
+
+/**
+ * Error bodies of failed responses, keyed by request. The paging helpers of the current
+ * SDKs throw "Pagination failed with unexpected statusCode 403" without the body, which
+ * holds the Azure error code and message; the collector looks the body up here instead.
+ */
+export const errorBodies = new WeakMap<object, unknown>();
+
+export function errorBodyPolicy(): PipelinePolicy {
+  return {
+    name: "cryptodocErrorBody",
+    async sendRequest(request, next) {
+      const response = await next(request);
+      if (response.status >= 400 && typeof response.bodyAsText === "string" && response.bodyAsText !== "") {
+        try {
+          errorBodies.set(request, JSON.parse(response.bodyAsText));
+        } catch {
+          errorBodies.set(request, { error: { message: response.bodyAsText.slice(0, 300) } });
+        }
+      }
+      return response;
+    },
+  };
+}
