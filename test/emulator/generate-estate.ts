@@ -111,7 +111,7 @@ function generateVault(index: number, subscription: string, size: EstateSize): E
   };
 }
 
-function generateKey(index: number): EstateKey {
+export function generateKey(index: number): EstateKey {
   const rsa = index % 2 === 0;
   return {
     name: `key-${String(index + 1).padStart(3, "0")}`,
