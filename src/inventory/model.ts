@@ -189,6 +189,11 @@ export interface CertificatePolicy {
 
 export interface RoleAssignment {
   id: string;
+  /**
+   * The ARM scope the role is assigned at. Managed HSM local role assignments,
+   * whose scopes are `/`, `/keys` or `/keys/<name>` inside the HSM, are written
+   * under the HSM's resource id, such as `<hsm id>/keys/pan-kek`.
+   */
   scope: string;
   principalId: string;
   principalType: "User" | "Group" | "ServicePrincipal" | "ForeignGroup" | "Device" | string;

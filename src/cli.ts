@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// The cryptodoc command line: parses arguments, runs one command and maps its
+// outcome to an exit code. Errors print a message, their cause and one line
+// on what to do, never a stack trace.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { runBuild } from "./commands/build.js";
+import { parseFormat, runDrift } from "./commands/drift.js";
+import { type CommonOptions, parseFailOn } from "./commands/options.js";
+import { runValidate } from "./commands/validate.js";
+import { RULES } from "./drift/rules/index.js";
+import { CryptodocError, EXIT_INVALID, InputError, UsageError } from "./errors.js";
+import { stderrLogger } from "./log.js";
+import { TOOL_VERSION } from "./version.js";
+
+const COMMON_OPTIONS = {
+  config: { type: "string", default: "architecture.yaml" },
+  inventory: { type: "string" },
+  live: { type: "boolean", default: false },
+  out: { type: "string", default: "out" },
+  "fail-on": { type: "string" },
+  "as-of": { type: "string" },
+  subscription: { type: "string", multiple: true },
+  "arm-endpoint": { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} satisfies ParseArgsConfig["options"];
+
+const COMMON_HELP = `  --config FILE          architecture file (default: architecture.yaml)
+  --inventory FILE       read this inventory snapshot instead of inventory.snapshot
+  --live                 collect the inventory from Azure now instead of reading a snapshot
+  --fail-on LEVEL        fail on findings of this severity or higher: critical, high, medium,
+                         low, info or never (default: high); error results fail unless never
+  --as-of DATE|now       judge dates as of this ISO date or time (default: the snapshot's
+                         collection time, so rebuilding old evidence gives the same verdicts)
+  --subscription ID      collect from this subscription instead of the YAML scope (repeatable)
+  --arm-endpoint URL     Azure Resource Manager endpoint, for sovereign clouds and emulators
+  -h, --help             show this help`;
+
+const HELP: Record<string, string> = {
+  main: `cryptodoc ${TOOL_VERSION}: documentation as code for the cryptographic architecture of a
+cardholder data environment on Azure (PCI DSS 4.0.1 requirement 3.6.1.1).
+
+Usage: cryptodoc <command> [options]
+
+Commands:
+  build      write the document, key inventory, diagrams and drift reports to the output folder
+  drift      evaluate the drift rules and print a report to stdout
+  validate   check architecture.yaml (and its snapshot) against the schemas and references
+
+Run \`cryptodoc <command> --help\` for the options of a command.
+
+Exit codes: 0 success; 1 findings at or above --fail-on, or results that could not be
+decided; 2 invalid input or usage; 3 documents out of date (--check).`,
+  build: `Usage: cryptodoc build [options]
+
+Loads architecture.yaml and the inventory, evaluates the drift rules and writes
+cryptographic-architecture.md, key-inventory.md, diagrams/*.mmd, drift-report.md,
+drift-report.json and inventory.json to the output folder. Only files listed in the
+folder's .cryptodoc-manifest.json are ever replaced or removed.
+
+Options:
+  --out DIR              output folder (default: out)
+  --templates DIR        override built-in templates and partials by file name
+${COMMON_HELP}`,
+  drift: `Usage: cryptodoc drift [options]
+
+Evaluates the drift rules and prints one report to stdout; writes no files.
+
+Options:
+  --format FORMAT        text, json or markdown (default: text)
+${COMMON_HELP}
+
+Rules:
+${RULES.map((rule) => `  ${rule.id.padEnd(34)} ${rule.severity.padEnd(8)} ${rule.title}`).join("\n")}`,
+  validate: `Usage: cryptodoc validate [options]
+
+Checks architecture.yaml against schemas/architecture.schema.json and its cross-references,
+and the inventory snapshot against schemas/inventory.schema.json when --inventory is given.
+
+Options:
+  --config FILE          architecture file (default: architecture.yaml)
+  --inventory FILE       also validate this inventory snapshot
+  -h, --help             show this help`,
+};
+
+function parse(args: string[], extra: ParseArgsConfig["options"] = {}): { values: Record<string, unknown> } {
+  try {
+    return parseArgs({ args, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: false, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument starting with a '-'.*$/, "."), { hint: "Run `cryptodoc --help` for the usage." });
+  }
+}
+
+function commonOptions(values: Record<string, unknown>): CommonOptions {
+  const options: CommonOptions = {
+    config: values.config as string,
+    live: values.live as boolean,
+    out: values.out as string,
+    failOn: parseFailOn(values["fail-on"] as string | undefined),
+    subscriptions: (values.subscription as string[] | undefined) ?? [],
+  };
+  if (values.inventory !== undefined) options.inventory = values.inventory as string;
+  if (values["as-of"] !== undefined) options.asOf = values["as-of"] as string;
+  if (values["arm-endpoint"] !== undefined) options.armEndpoint = values["arm-endpoint"] as string;
+  if (options.live && options.inventory !== undefined) throw new UsageError("--live and --inventory cannot be used together.", { hint: "Use --live to collect from Azure, or --inventory FILE to read a snapshot." });
+  return options;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(`${HELP.main}\n`);
+    return command === undefined ? EXIT_INVALID : 0;
+  }
+  if (command === "--version") {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+
+  switch (command) {
+    case "build": {
+      const { values } = parse(args, { templates: { type: "string" } });
+      if (values.help) return printHelp("build");
+      return runBuild({ ...commonOptions(values), ...(values.templates === undefined ? {} : { templates: values.templates as string }) }, stderrLogger);
+    }
+    case "drift": {
+      const { values } = parse(args, { format: { type: "string" } });
+      if (values.help) return printHelp("drift");
+      return runDrift({ ...commonOptions(values), format: parseFormat(values.format as string | undefined) }, stderrLogger);
+    }
+    case "validate": {
+      const { values } = parse(args);
+      if (values.help) return printHelp("validate");
+      return runValidate({ config: values.config as string, ...(values.inventory === undefined ? {} : { inventory: values.inventory as string }) }, stderrLogger);
+    }
+    default:
+      throw new UsageError(`Unknown command \`${command}\`; expected \`build\`, \`drift\` or \`validate\`.`, { hint: "Run `cryptodoc --help` for the usage." });
+  }
+}
+
+function printHelp(command: string): number {
+  process.stdout.write(`${HELP[command]}\n`);
+  return 0;
+}
+
+function report(error: unknown): number {
+  if (!(error instanceof CryptodocError)) {
+    process.stderr.write(`cryptodoc: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT_INVALID;
+  }
+  const lines = [`cryptodoc: ${error.message}`];
+  if (error instanceof InputError) lines.push(...error.diagnostics.map((diagnostic) => `  ${diagnostic}`));
+  const cause = error.cause as Error | undefined;
+  if (cause !== undefined && !(error instanceof InputError && error.diagnostics.length > 0)) lines.push(`  cause: ${cause.message ?? String(cause)}`);
+  if (error.hint !== undefined) lines.push(`  ${error.hint}`);
+  process.stderr.write(`${lines.join("\n")}\n`);
+  return error.exitCode;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = report(error);
+  },
+);

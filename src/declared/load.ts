@@ -1,0 +1,73 @@
+// Loads architecture.yaml: YAML syntax, then the JSON Schema, then the
+// cross-references. Each layer reports all of its problems at once, with the
+// file, line and column of each, and later layers run only on valid input.
+import { readFileSync } from "node:fs";
+import { LineCounter, parseDocument } from "yaml";
+import { InputError } from "../errors.js";
+import { explainSchemaErrors } from "../schema/explain.js";
+import { schemaValidator } from "../schema/validator.js";
+import { buildArchitecture } from "./build-model.js";
+import { checkCrossReferences, type RuleCatalogue } from "./cross-references.js";
+import type { Architecture } from "./model.js";
+import { formatDiagnostic, SourceMap } from "./source-map.js";
+
+export interface LoadedArchitecture {
+  architecture: Architecture;
+  sourceMap: SourceMap;
+}
+
+function fail(file: string, diagnostics: string[]): never {
+  const count = diagnostics.length === 1 ? "1 problem" : `${diagnostics.length} problems`;
+  throw new InputError(`${file} has ${count}:`, diagnostics, {
+    hint: "Fix the fields named above; the schema is schemas/architecture.schema.json.",
+  });
+}
+
+/** Reads a file the user named, turning a missing or unreadable file into an input error. */
+export function readUserFile(file: string, what: string, option: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `cannot be read (${(error as Error).message})`;
+    throw new InputError(`${what} \`${file}\` ${reason}.`, [], { cause: error, hint: `Pass the right path with ${option}.` });
+  }
+}
+
+/** Parses YAML text into a validated, cross-checked declared architecture. */
+export function parseArchitecture(file: string, text: string, rules: RuleCatalogue): LoadedArchitecture {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const sourceMap = new SourceMap(file, document, lines);
+
+  if (document.errors.length > 0) {
+    fail(file, document.errors.map((error) => {
+      const at = sourceMap.position(error.pos[0]);
+      const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
+      return `${at.file}:${at.line}:${at.column} YAML syntax error: ${message}`;
+    }));
+  }
+
+  const data = document.toJS() as unknown;
+  if (data === null || data === undefined) {
+    fail(file, [`${file}:1:1 (top level): the file is empty; expected the sections \`document\`, \`environments\`, \`keyStores\` and \`keys\``]);
+  }
+
+  const validate = schemaValidator("architecture");
+  if (!validate(data)) {
+    fail(file, explainSchemaErrors(validate.errors ?? [], data).map((error) => {
+      const at = error.fieldName === undefined ? sourceMap.locate(error.path) : sourceMap.locateKey(error.path, error.fieldName);
+      const path = error.fieldName === undefined ? error.path : [...error.path, error.fieldName];
+      return formatDiagnostic(at, path, error.message);
+    }));
+  }
+
+  const architecture = buildArchitecture(file, data as Record<string, unknown>, sourceMap);
+  const problems = checkCrossReferences(architecture, sourceMap, rules);
+  if (problems.length > 0) fail(file, problems);
+  return { architecture, sourceMap };
+}
+
+/** Loads and validates the architecture file at `file`. */
+export function loadArchitecture(file: string, rules: RuleCatalogue): LoadedArchitecture {
+  return parseArchitecture(file, readUserFile(file, "Architecture file", "--config"), rules);
+}
