@@ -94,12 +94,16 @@ export interface EstateKey {
   rotationPolicy: EstateRotationPolicy | null;
   /** Whether ARM `keys.get` includes the policy (not verified against live Azure); otherwise only the data plane has it. */
   rotationPolicyOnArm?: boolean;
+  /** Public JWK members, base64url, for a key that must match a certificate's key; derived from `publicKeySeed` otherwise. */
+  publicKey?: { n?: string; e?: string; crv?: string; x?: string; y?: string };
+  /** Keys with the same seed get the same public key, in any store; defaults to the store, key and version names. */
+  publicKeySeed?: string;
 }
 
 export interface EstateKeyVersion {
   version: string;
   enabled: boolean;
-  created: number;
+  created?: number;
   updated?: number;
   notBefore?: number;
   expires?: number;
@@ -126,8 +130,8 @@ export interface EstateCertificate {
   enabled: boolean;
   created: number;
   updated: number;
-  /** The wire `policy` object, snake_case as the data plane sends it. */
-  policy: Record<string, unknown>;
+  /** The wire `policy` object, snake_case as the data plane sends it; absent when the service returns none. */
+  policy?: Record<string, unknown>;
 }
 
 export interface EstateDeletedKey {

@@ -12,12 +12,13 @@ export function currentVersion(key: EstateKey): EstateKeyVersion {
 }
 
 function armAttributes(key: EstateKey, version: EstateKeyVersion) {
+  const updated = version.updated ?? version.created;
   return {
     enabled: version.enabled,
     ...(version.notBefore === undefined ? {} : { nbf: version.notBefore }),
     ...(version.expires === undefined ? {} : { exp: version.expires }),
-    created: version.created,
-    updated: version.updated ?? version.created,
+    ...(version.created === undefined ? {} : { created: version.created }),
+    ...(updated === undefined ? {} : { updated }),
     recoveryLevel: key.recoveryLevel ?? "Recoverable+Purgeable",
     ...(key.exportable === undefined ? {} : { exportable: key.exportable }),
   };
@@ -120,7 +121,8 @@ export function dataPlaneRotationPolicy(storeUrl: string, key: EstateKey) {
  * only measures and fingerprints them.
  */
 function publicJwk(storeName: string, key: EstateKey, version: EstateKeyVersion) {
-  const seed = `${storeName}|${key.name}|${version.version}`;
+  if (key.publicKey !== undefined) return key.publicKey;
+  const seed = key.publicKeySeed ?? `${storeName}|${key.name}|${version.version}`;
   const kty = key.kty.toUpperCase();
   if (kty.startsWith("RSA")) {
     const modulus = expand(seed, (key.keySize ?? 2048) / 8);

@@ -13,7 +13,15 @@ const OID = {
   sha256WithRsa: "1.2.840.113549.1.1.11",
   ecdsaWithSha256: "1.2.840.10045.4.3.2",
 };
-const NAME_ATTRIBUTES: Record<string, string> = { CN: OID.commonName, O: OID.organization, OU: OID.organizationalUnit, C: OID.country };
+const NAME_ATTRIBUTES: Record<string, string> = {
+  CN: OID.commonName,
+  O: OID.organization,
+  OU: OID.organizationalUnit,
+  C: OID.country,
+  L: "2.5.4.7",
+  ST: "2.5.4.8",
+  DC: "0.9.2342.19200300.100.1.25",
+};
 
 export interface CertificateRequest {
   /** A distinguished name such as `CN=app.example.com, O=Example`. */
@@ -73,7 +81,7 @@ function name(distinguishedName: string): Buffer {
     ...parts.map((part) => {
       const [type = "", ...rest] = part.split("=");
       const attribute = NAME_ATTRIBUTES[type.trim().toUpperCase()];
-      if (attribute === undefined) throw new Error(`Unsupported name attribute \`${type}\` in \`${distinguishedName}\`; use CN, O, OU or C.`);
+      if (attribute === undefined) throw new Error(`Unsupported name attribute \`${type}\` in \`${distinguishedName}\`; use CN, O, OU, C, L, ST or DC.`);
       return set(sequence(oid(attribute), tagged(0x0c, Buffer.from(rest.join("="), "utf8"))));
     }),
   );

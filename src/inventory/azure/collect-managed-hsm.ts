@@ -74,8 +74,8 @@ async function collectLocalRbac(context: CollectContext, store: DeployedKeyStore
     assignments:
       assignments?.map((assignment) => ({
         id: assignment.id ?? "",
-        // Local scopes are `/`, `/keys` or `/keys/<name>`; placed under the pool's id they compare like ARM scopes.
-        scope: `${store.id}${assignment.properties?.scope === "/" ? "" : (assignment.properties?.scope ?? "")}`,
+        // Local scopes are `/`, `/keys` or `/keys/<name>`; appended to the pool's id they compare like ARM scopes.
+        scope: `${store.id}${assignment.properties?.scope ?? "/"}`,
         principalId: assignment.properties?.principalId ?? "",
         principalType: "Unknown",
         roleDefinitionId: assignment.properties?.roleDefinitionId ?? "",

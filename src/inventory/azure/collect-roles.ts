@@ -46,20 +46,32 @@ export async function collectRoles(context: CollectContext, subscriptions: strin
   return { assignments: complete ? sortById(assignments) : null, definitions };
 }
 
+/**
+ * Reads each role definition once. Built-in role ids come back subscription-qualified, one
+ * per subscription, for the same tenant-wide role; they are read once per GUID and recorded
+ * as `/providers/Microsoft.Authorization/roleDefinitions/<guid>`. Rules match by that GUID.
+ */
 async function collectDefinitions(context: CollectContext, subscriptions: string[], assignments: RoleAssignment[]): Promise<RoleDefinition[] | null> {
-  const ids = [...new Map(assignments.map((assignment) => [assignment.roleDefinitionId.toLowerCase(), assignment.roleDefinitionId])).values()];
+  const byGuid = new Map<string, string>();
+  for (const assignment of assignments) {
+    const guid = assignment.roleDefinitionId.split("/").pop()?.toLowerCase() ?? "";
+    if (!byGuid.has(guid)) byGuid.set(guid, assignment.roleDefinitionId);
+  }
   const fallbackSubscription = subscriptions[0] ?? "";
   const definitions = await Promise.all(
-    ids.map((id) => {
+    [...byGuid.entries()].map(async ([guid, id]) => {
       const subscriptionId = /\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? fallbackSubscription;
       const client = authorizationClient(context, subscriptionId);
-      return context.arm.run(subscriptionId, () =>
+      const definition = await context.arm.run(subscriptionId, () =>
         attempt(context, id, "roleDefinitions.getById", () => client.roleDefinitions.getById(id.replace(/^\/+/, ""))),
       );
+      if (definition === null) return null;
+      const mapped = mapRoleDefinition(definition);
+      return mapped.type === "BuiltInRole" ? { ...mapped, id: `/providers/Microsoft.Authorization/roleDefinitions/${guid}` } : mapped;
     }),
   );
   if (definitions.some((definition) => definition === null)) return null;
-  return sortById(definitions.map((definition) => mapRoleDefinition(definition!)));
+  return sortById(definitions.map((definition) => definition!));
 }
 
 function sortById<T extends { id: string }>(items: T[]): T[] {

@@ -3,7 +3,7 @@
 import { DefaultAzureCredential } from "@azure/identity";
 import { CollectionFailedError } from "../../errors.js";
 import { TOOL_NAME, TOOL_VERSION } from "../../version.js";
-import { SNAPSHOT_SCHEMA_VERSION, type CollectionError, type DeployedKeyStore, type Inventory, type RoleAssignment, type RoleDefinition } from "../model.js";
+import { SNAPSHOT_SCHEMA_VERSION, type CollectionError, type DeployedKeyStore, type Inventory, type Principal, type RoleAssignment, type RoleDefinition } from "../model.js";
 import { collectManagedHsm } from "./collect-managed-hsm.js";
 import { collectPrincipals } from "./collect-principals.js";
 import { collectRoles } from "./collect-roles.js";
@@ -55,6 +55,7 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   const roleAssignments = mergeNullable(roles.assignments, hsms.map((result) => result.roleAssignments));
   const roleDefinitions = mergeNullable(roles.definitions, hsms.map((result) => result.roleDefinitions));
   const principals = await collectPrincipals(context, principalIds(stores, roleAssignments));
+  const typedAssignments = withPrincipalTypes(roleAssignments, principals);
   const clusterFailed = context.errors.some((error) => error.operation.startsWith("managedClusters."));
   const clusters = clusterFailed
     ? null
@@ -86,7 +87,7 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
       scopeVisible: { subscriptions },
     },
     keyStores: stores,
-    roleAssignments,
+    roleAssignments: typedAssignments,
     roleDefinitions,
     principals,
     clusters,
@@ -99,6 +100,16 @@ function mergeNullable<T extends RoleAssignment | RoleDefinition>(first: T[] | n
   const parts = [first, ...rest];
   if (parts.some((part) => part === null)) return null;
   return sortById(parts.flatMap((part) => part ?? []));
+}
+
+/** Managed HSM local assignments carry no principal type; Microsoft Graph supplies it where it resolved the principal. */
+function withPrincipalTypes(assignments: RoleAssignment[] | null, principals: Principal[]): RoleAssignment[] | null {
+  if (assignments === null) return null;
+  const types = new Map(principals.map((principal) => [principal.id, principal.type]));
+  return assignments.map((assignment) => {
+    const type = types.get(assignment.principalId.toLowerCase());
+    return assignment.principalType === "Unknown" && type !== undefined && type !== null ? { ...assignment, principalType: type } : assignment;
+  });
 }
 
 function principalIds(stores: DeployedKeyStore[], assignments: RoleAssignment[] | null): string[] {

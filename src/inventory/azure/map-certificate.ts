@@ -50,7 +50,7 @@ export function mapCertificate(certificate: KeyVaultCertificateWithPolicy): Depl
     issuer,
     selfSigned: issuer === subject && x509.verify(key),
     thumbprintSha256: x509.fingerprint256.replace(/:/g, ""),
-    keyType: key.asymmetricKeyType === "rsa" ? "RSA" : key.asymmetricKeyType === "ec" ? "EC" : (key.asymmetricKeyType ?? null),
+    keyType: keyType(key.asymmetricKeyType, certificate.policy?.keyType),
     keySize: details.modulusLength ?? null,
     curve: details.namedCurve === undefined ? null : (CURVE_NAMES[details.namedCurve] ?? details.namedCurve),
     notBefore: new Date(x509.validFrom).toISOString(),
@@ -67,6 +67,16 @@ export function mapCertificate(certificate: KeyVaultCertificateWithPolicy): Depl
       y: bytes(jwk.y),
     }),
   };
+}
+
+/**
+ * The key type from the X.509 key's algorithm, refined by the policy's `-HSM` type when the
+ * two agree: the certificate cannot show whether its key lives in an HSM, the policy can.
+ */
+function keyType(algorithm: string | undefined, policyType: string | undefined): string | null {
+  const family = algorithm === "rsa" ? "RSA" : algorithm === "ec" ? "EC" : (algorithm ?? null);
+  if (family !== null && policyType !== undefined && policyType.toUpperCase() === `${family}-HSM`) return policyType;
+  return family;
 }
 
 function mapCertificatePolicy(certificate: KeyVaultCertificateWithPolicy): CertificatePolicy | null {
