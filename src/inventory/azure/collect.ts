@@ -31,9 +31,9 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   const credential = options.credential ?? new DefaultAzureCredential();
   const context = createContext(credential, options.scope, { ...DEFAULT_TUNING, ...options.tuning }, progress, options.allowLoopbackChallenge === true);
   const collectedAt = now().toISOString();
-  progress({ phase: "start", message: `Collecting from \`${context.armEndpoint}\` as tenant \`${options.scope.tenantId}\`.`, keys: 0, stores: 0 });
-
   const { identity } = await login(credential, context.cloud, options.scope.tenantId);
+  const who = identity.name ?? identity.objectId ?? "an unknown identity";
+  progress({ phase: "start", message: `Collecting from \`${context.armEndpoint}\` as \`${who}\` in tenant \`${options.scope.tenantId}\`.`, keys: 0, stores: 0 });
   const armRest = restClient(context, context.cloud.armAudience);
   const subscriptions = await resolveSubscriptions(context, armRest);
   if (subscriptions.length === 0) {
