@@ -11,6 +11,7 @@ import { runValidate } from "./commands/validate.js";
 import { RULES } from "./drift/rules/index.js";
 import { CryptodocError, EXIT_INVALID, InputError, UsageError } from "./errors.js";
 import { stderrLogger } from "./log.js";
+import { closestMatch } from "./schema/suggest.js";
 import { TOOL_VERSION } from "./version.js";
 
 const COMMON_OPTIONS = {
@@ -103,7 +104,11 @@ function parse(args: string[], extra: ParseArgsConfig["options"] = {}): { values
   try {
     return parseArgs({ args, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: false, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument starting with a '-'.*$/, "."), { hint: "Run `cryptodoc --help` for the usage." });
+    const message = (error as Error).message.split(/\. To specify a positional argument/)[0]!.replace(/\.?$/, ".");
+    const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+    const suggestion = unknown === undefined ? undefined : closestMatch(unknown, Object.keys({ ...COMMON_OPTIONS, ...extra }));
+    const hint = suggestion === undefined ? "Run `cryptodoc --help` for the usage." : `Did you mean --${suggestion}? Run \`cryptodoc --help\` for the usage.`;
+    throw new UsageError(message, { hint });
   }
 }
 

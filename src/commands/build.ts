@@ -8,6 +8,10 @@ import { renderBuild } from "../render/render-build.js";
 import { loadAndEvaluate } from "./evaluate.js";
 import type { CommonOptions } from "./options.js";
 
+function plural(count: number, singular: string, plural: string): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
 export interface BuildOptions extends CommonOptions {
   templates?: string;
 }
@@ -22,7 +26,10 @@ export async function runBuild(options: BuildOptions, log: Logger): Promise<numb
 
   const { summary } = evaluation;
   if (summary.failed) {
-    log.info(`Build failed: ${summary.byStatus.fail} findings failed (${Object.entries(summary.failedBySeverity).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`).join(", ") || "none"}) and ${summary.byStatus.error} results could not be decided, at threshold ${options.failOn}. See ${options.out}/drift-report.md.`);
+    const bySeverity = Object.entries(summary.failedBySeverity).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`);
+    const failed = `${plural(summary.byStatus.fail, "finding", "findings")} failed${bySeverity.length > 0 ? ` (${bySeverity.join(", ")})` : ""}`;
+    const undecided = `${plural(summary.byStatus.error, "result", "results")} could not be decided`;
+    log.info(`Build failed at threshold ${options.failOn}: ${failed}, and ${undecided}. See ${options.out}/drift-report.md.`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -13,15 +13,22 @@ export interface RuleCatalogue {
 }
 
 class Diagnostics {
-  readonly lines: string[] = [];
+  private readonly entries: { line: number; column: number; text: string }[] = [];
   constructor(private readonly sourceMap: SourceMap) {}
 
   add(path: FieldPath, message: string): void {
-    this.lines.push(formatDiagnostic(this.sourceMap.locate(path), path, message));
+    const at = this.sourceMap.locate(path);
+    this.entries.push({ ...at, text: formatDiagnostic(at, path, message) });
   }
 
   addAtKey(path: FieldPath, name: string, message: string): void {
-    this.lines.push(formatDiagnostic(this.sourceMap.locateKey(path, name), [...path, name], message));
+    const at = this.sourceMap.locateKey(path, name);
+    this.entries.push({ ...at, text: formatDiagnostic(at, [...path, name], message) });
+  }
+
+  /** Returns the diagnostics in file order. */
+  sorted(): string[] {
+    return [...this.entries].sort((a, b) => a.line - b.line || a.column - b.column).map((entry) => entry.text);
   }
 
   /** Reports `value` at `path` unless it names an entry of `section`. */
@@ -88,7 +95,7 @@ export function checkCrossReferences(architecture: Architecture, sourceMap: Sour
   });
 
   checkRules(diagnostics, a, rules);
-  return diagnostics.lines;
+  return diagnostics.sorted();
 }
 
 function checkEnvironments(diagnostics: Diagnostics, a: Architecture): void {
@@ -143,8 +150,9 @@ function checkKeys(
     }
     key.custodians.forEach((name, position) => diagnostics.reference(["keys", index, "custodians", position], name, names.custodians, "custodian", "custodians"));
 
-    if (key.environment === "") diagnostics.add(["keys", index], "has no environment; set `environment`, or `store` or `wrappedBy` to inherit one");
-    else diagnostics.reference(at("environment"), key.environment, names.environments, "environment", "environments");
+    const inheritsFromUnknown = (key.store !== undefined && !names.stores.has(key.store)) || (key.wrappedBy !== undefined && !names.keys.has(key.wrappedBy));
+    if (key.environment !== "") diagnostics.reference(at("environment"), key.environment, names.environments, "environment", "environments");
+    else if (!inheritsFromUnknown) diagnostics.add(["keys", index], "has no environment; set `environment`, or `store` or `wrappedBy` to inherit one");
 
     const store = a.keyStores.find((candidate) => candidate.name === key.store);
     if (store !== undefined && key.environment !== "" && store.environment !== key.environment) {
@@ -153,7 +161,7 @@ function checkKeys(
     if (store !== undefined) {
       const storeAndName = `${store.name}/${key.azureName.toLowerCase()}`;
       const first = byStoreAndName.get(storeAndName);
-      if (first !== undefined) diagnostics.add(at("name"), `key store \`${store.name}\` already has a key named \`${key.azureName}\` at keys[${first}]; Key Vault key names are unique per store, ignoring case`);
+      if (first !== undefined && a.keys[first]?.name !== key.name) diagnostics.add(at("name"), `key store \`${store.name}\` already has a key named \`${key.azureName}\` at keys[${first}]; Key Vault key names are unique per store, ignoring case`);
       else byStoreAndName.set(storeAndName, index);
     }
 

@@ -16,11 +16,28 @@ export interface LoadedArchitecture {
   sourceMap: SourceMap;
 }
 
-function fail(file: string, diagnostics: string[]): never {
-  const count = diagnostics.length === 1 ? "1 problem" : `${diagnostics.length} problems`;
+function fail(file: string, diagnostics: string[], total = diagnostics.length): never {
+  const count = total === 1 ? "1 problem" : `${total} problems`;
   throw new InputError(`${file} has ${count}:`, diagnostics, {
     hint: "Fix the fields named above; the schema is schemas/architecture.schema.json.",
   });
+}
+
+/** YAML errors after the first few are mostly consequences of the first, so only these are listed. */
+const MAX_YAML_ERRORS = 5;
+
+function explainYamlErrors(errors: readonly { pos: [number, number]; message: string }[], sourceMap: SourceMap): string[] {
+  const lines = new Set<number>();
+  const shown: string[] = [];
+  for (const error of errors) {
+    const at = sourceMap.position(error.pos[0]);
+    if (lines.has(at.line) || shown.length === MAX_YAML_ERRORS) continue;
+    lines.add(at.line);
+    const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
+    shown.push(`${at.file}:${at.line}:${at.column} YAML syntax error: ${message}`);
+  }
+  if (shown.length < errors.length) shown.push(`(${errors.length - shown.length} more YAML errors follow from these; fix the first one and run again)`);
+  return shown;
 }
 
 /** Reads a file the user named, turning a missing or unreadable file into an input error. */
@@ -39,13 +56,7 @@ export function parseArchitecture(file: string, text: string, rules: RuleCatalog
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const sourceMap = new SourceMap(file, document, lines);
 
-  if (document.errors.length > 0) {
-    fail(file, document.errors.map((error) => {
-      const at = sourceMap.position(error.pos[0]);
-      const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
-      return `${at.file}:${at.line}:${at.column} YAML syntax error: ${message}`;
-    }));
-  }
+  if (document.errors.length > 0) fail(file, explainYamlErrors(document.errors, sourceMap), document.errors.length);
 
   const data = document.toJS() as unknown;
   if (data === null || data === undefined) {

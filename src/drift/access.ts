@@ -69,7 +69,9 @@ export function storeAccess(inventory: Inventory, store: DeployedKeyStore): Stor
       relation,
       scope: assignment.scope,
       definition,
-      rights: keyRightsOfRole(definition),
+      // Managed HSM data-plane access comes only from local role assignments inside the HSM;
+      // Azure RBAC assignments inherited from above reach its control plane only.
+      rights: store.type === "managed-hsm" && relation === "inherited" ? [] : keyRightsOfRole(definition, store.type === "managed-hsm" ? "hsm" : "vault"),
     });
   }
   return { ok: true, grants, undecided };

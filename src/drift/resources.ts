@@ -42,8 +42,13 @@ export function clusterRef(pair: ClusterPair): ResourceRef {
   };
 }
 
-/** Names a key for messages: "Key `pan-kek` in `kv-cde-prod`". */
-export function describeKey(pair: KeyPair): string {
+/** Names a key inside a sentence: "key `pan-kek` in `kv-cde-prod`". */
+export function keyPhrase(pair: KeyPair): string {
   const ref = keyRef(pair);
-  return ref.store === null ? `Key \`${ref.declaredName ?? ref.name}\`` : `Key \`${ref.name}\` in \`${ref.store}\``;
+  return ref.store === null ? `key \`${ref.declaredName ?? ref.name}\`` : `key \`${ref.name}\` in \`${ref.store}\``;
+}
+
+/** Names a key at the start of a message: "Key `pan-kek` in `kv-cde-prod`". */
+export function describeKey(pair: KeyPair): string {
+  return `K${keyPhrase(pair).slice(1)}`;
 }

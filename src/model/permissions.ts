@@ -9,23 +9,29 @@ export type KeyRight = "manage" | "use" | "read";
 const VAULT = "Microsoft.KeyVault/vaults";
 const HSM = "Microsoft.KeyVault/managedHsm";
 
-/** Data actions that create, change, move or destroy key material, per store type. */
-const MANAGE_ACTIONS = [
-  `${VAULT}/keys/create/action`, `${VAULT}/keys/import/action`, `${VAULT}/keys/delete`, `${VAULT}/keys/update/action`,
-  `${VAULT}/keys/backup/action`, `${VAULT}/keys/restore/action`, `${VAULT}/keys/recover/action`, `${VAULT}/keys/rotate/action`,
-  `${VAULT}/keys/release/action`, `${VAULT}/deletedKeys/delete`, `${VAULT}/keyrotationpolicies/write`,
-  `${HSM}/keys/create`, `${HSM}/keys/import/action`, `${HSM}/keys/delete`, `${HSM}/keys/write/action`,
-  `${HSM}/keys/backup/action`, `${HSM}/keys/restore/action`, `${HSM}/keys/release/action`, `${HSM}/keys/export/action`,
-  `${HSM}/keys/deletedKeys/recover/action`, `${HSM}/keys/deletedKeys/delete`, `${HSM}/keys/rotate/action`,
-];
+/** Data actions that create, change, move or destroy keys, for vaults and for Managed HSM pools. */
+const MANAGE_ACTIONS = {
+  vault: [
+    `${VAULT}/keys/create/action`, `${VAULT}/keys/import/action`, `${VAULT}/keys/delete`, `${VAULT}/keys/update/action`,
+    `${VAULT}/keys/backup/action`, `${VAULT}/keys/restore/action`, `${VAULT}/keys/recover/action`, `${VAULT}/keys/rotate/action`,
+    `${VAULT}/keys/release/action`, `${VAULT}/deletedKeys/delete`, `${VAULT}/keyrotationpolicies/write`,
+  ],
+  hsm: [
+    `${HSM}/keys/create`, `${HSM}/keys/import/action`, `${HSM}/keys/delete`, `${HSM}/keys/write/action`,
+    `${HSM}/keys/backup/action`, `${HSM}/keys/restore/action`, `${HSM}/keys/release/action`, `${HSM}/keys/export/action`,
+    `${HSM}/keys/deletedKeys/recover/action`, `${HSM}/keys/deletedKeys/delete`, `${HSM}/keys/rotate/action`,
+  ],
+};
 
 /** Data actions that perform cryptographic operations with a key. */
-const USE_ACTIONS = ["encrypt", "decrypt", "wrap", "unwrap", "sign", "verify"].flatMap((operation) => [
-  `${VAULT}/keys/${operation}/action`,
-  `${HSM}/keys/${operation}/action`,
-]);
+const USE_ACTIONS = {
+  vault: ["encrypt", "decrypt", "wrap", "unwrap", "sign", "verify"].map((operation) => `${VAULT}/keys/${operation}/action`),
+  hsm: ["encrypt", "decrypt", "wrap", "unwrap", "sign", "verify"].map((operation) => `${HSM}/keys/${operation}/action`),
+};
 
-const READ_ACTIONS = [`${VAULT}/keys/read`, `${HSM}/keys/read/action`];
+const READ_ACTIONS = { vault: [`${VAULT}/keys/read`], hsm: [`${HSM}/keys/read/action`] };
+
+export type StoreFamily = "vault" | "hsm";
 
 /** Maps Key Vault key operation names (as in keyOps) to their data action verbs. */
 export const OPERATION_ACTIONS: Record<string, string> = {
@@ -46,12 +52,12 @@ export function allowsDataAction(definition: RoleDefinition, action: string): bo
   );
 }
 
-/** Returns the key rights a role grants, strongest first. */
-export function keyRightsOfRole(definition: RoleDefinition): KeyRight[] {
+/** Returns the key rights a role grants in a store of `family`, strongest first. */
+export function keyRightsOfRole(definition: RoleDefinition, family: StoreFamily): KeyRight[] {
   const rights: KeyRight[] = [];
-  if (MANAGE_ACTIONS.some((action) => allowsDataAction(definition, action))) rights.push("manage");
-  if (USE_ACTIONS.some((action) => allowsDataAction(definition, action))) rights.push("use");
-  if (READ_ACTIONS.some((action) => allowsDataAction(definition, action))) rights.push("read");
+  if (MANAGE_ACTIONS[family].some((action) => allowsDataAction(definition, action))) rights.push("manage");
+  if (USE_ACTIONS[family].some((action) => allowsDataAction(definition, action))) rights.push("use");
+  if (READ_ACTIONS[family].some((action) => allowsDataAction(definition, action))) rights.push("read");
   return rights;
 }
 

@@ -17,8 +17,8 @@ export function showInvisible(value: string): string {
 // letters or digits it can neither open nor close emphasis.
 const MARKDOWN_PUNCTUATION = /[\\`*[\]<>#!|~&$]/g;
 
-/** Escapes a value for inline Markdown text; newlines become spaces. */
-export function markdownText(value: string | number | null | undefined): string {
+/** Escapes a value for inline Markdown text; newlines become spaces. `atLineStart` is false for text that follows other inline content. */
+export function markdownText(value: string | number | null | undefined, atLineStart = true): string {
   if (value === null || value === undefined) return "";
   let text = showInvisible(String(value)).replace(/\r\n?|\n/g, " ");
   text = text.replace(MARKDOWN_PUNCTUATION, "\\$&").replace(/_/g, (underscore, offset: number, whole: string) =>
@@ -26,16 +26,16 @@ export function markdownText(value: string | number | null | undefined): string 
   // GFM turns bare URLs and www. names into links; an escaped character breaks the match.
   text = text.replace(/([a-z][a-z0-9+.-]*):\/\//gi, "$1\\://").replace(/\bwww\./gi, "www\\.");
   // A list marker or numbered item at the start of a value would start a list in a paragraph.
-  text = text.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  if (atLineStart) text = text.replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
   return text;
 }
 
 /** Escapes a value for a GFM table cell: inline text whose newlines become `<br>`. */
-export function tableCell(value: string | number | null | undefined): string {
+export function tableCell(value: string | number | null | undefined, atLineStart = true): string {
   if (value === null || value === undefined) return "";
   return String(value)
     .split(/\r\n?|\n/)
-    .map((line) => markdownText(line))
+    .map((line, index) => markdownText(line, atLineStart || index > 0))
     .join("<br>");
 }
 
@@ -84,5 +84,5 @@ export function messageMarkdown(message: string, inTable = false): string {
   const parts = message.split("`");
   const text = inTable ? tableCell : markdownText;
   if (parts.length % 2 === 0) return text(message);
-  return parts.map((part, index) => (index % 2 === 0 ? text(part) : codeSpan(part, inTable))).join("");
+  return parts.map((part, index) => (index % 2 === 0 ? text(part, index === 0) : codeSpan(part, inTable))).join("");
 }

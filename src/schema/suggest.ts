@@ -14,11 +14,12 @@ function editDistance(a: string, b: string): number {
   return previous[right.length] ?? 0;
 }
 
-/** Returns the candidate closest to `value` when it is close enough to be a likely typo. */
+/** Returns the candidate closest to `value` when it is close enough to be a likely typo; a difference in case alone counts as closest. */
 export function closestMatch(value: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    if (candidate === value) continue;
     const distance = editDistance(value, candidate);
     if (distance < bestDistance) {
       best = candidate;
@@ -26,5 +27,5 @@ export function closestMatch(value: string, candidates: readonly string[]): stri
     }
   }
   const allowed = Math.max(2, Math.floor(value.length / 3));
-  return bestDistance > 0 && bestDistance <= allowed ? best : undefined;
+  return bestDistance <= allowed ? best : undefined;
 }

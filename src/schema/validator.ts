@@ -19,7 +19,7 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 export function schemaValidator(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (validate === undefined) {
-    ajv ??= addFormats(new Ajv({ allErrors: true, useDefaults: true, strict: false }));
+    ajv ??= addFormats(new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true }));
     const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, "schemas", `${name}.schema.json`), "utf8")) as object;
     validate = ajv.compile(schema);
     compiled.set(name, validate);

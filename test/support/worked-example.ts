@@ -38,9 +38,10 @@ export function check(rule: Rule, example: Example, asOf?: string): Outcome[] {
   return rule.check(estateOf(example, asOf));
 }
 
-/** Returns the single outcome about the resource named `name`; fails when there is not exactly one. */
+/** Returns the single outcome about the resource declared as `name`, or else named `name` in Azure; fails unless there is exactly one. */
 export function outcomeFor(outcomes: Outcome[], name: string): Outcome {
-  const matching = outcomes.filter((outcome) => outcome.resource.name === name || outcome.resource.declaredName === name);
+  const declared = outcomes.filter((outcome) => outcome.resource.declaredName === name);
+  const matching = declared.length > 0 ? declared : outcomes.filter((outcome) => outcome.resource.name === name);
   if (matching.length !== 1) throw new Error(`expected one outcome for \`${name}\`, found ${matching.length}: ${outcomes.map((outcome) => outcome.resource.name).join(", ")}`);
   return matching[0]!;
 }

@@ -1,7 +1,7 @@
 import { addDuration, requireDuration } from "../../model/duration.js";
 import type { Rule } from "../rule.js";
 import { fail, notApplicable, pass, undecided } from "../rule.js";
-import { describeKey, keyRef } from "../resources.js";
+import { describeKey, keyPhrase, keyRef } from "../resources.js";
 import { currentVersionCreated, isoDate } from "../evidence.js";
 
 export const keyCryptoperiodExceeded: Rule = {
@@ -32,8 +32,8 @@ export const keyCryptoperiodExceeded: Rule = {
         const end = addDuration(new Date(created), requireDuration(declared.cryptoperiod));
         const actual = `created ${isoDate(created)}, cryptoperiod ends ${isoDate(end)}`;
         return end.getTime() <= estate.asOf.getTime()
-          ? fail({ ...fields, actual, messageId: "exceeded", message: `${describeKey(pair)}'s current version was created on ${isoDate(created)}; its cryptoperiod ${declared.cryptoperiod} ended on ${isoDate(end)}.` })
-          : pass({ ...fields, actual, messageId: "within", message: `${describeKey(pair)}'s current version was created on ${isoDate(created)}; its cryptoperiod ${declared.cryptoperiod} ends on ${isoDate(end)}.` });
+          ? fail({ ...fields, actual, messageId: "exceeded", message: `The current version of ${keyPhrase(pair)} was created on ${isoDate(created)}; its cryptoperiod ${declared.cryptoperiod} ended on ${isoDate(end)}.` })
+          : pass({ ...fields, actual, messageId: "within", message: `The current version of ${keyPhrase(pair)} was created on ${isoDate(created)}; its cryptoperiod ${declared.cryptoperiod} ends on ${isoDate(end)}.` });
       });
   },
 };
