@@ -12,7 +12,7 @@ import { startEmulator } from "../collect/support.js";
 import { estateFromSnapshot } from "../emulator/from-snapshot.js";
 import { restoreStoreUrls } from "../emulator/restore-urls.js";
 import type { AzureEmulator } from "../emulator/server.js";
-import { runCli } from "./run-cli.js";
+import { runCliWithEmulator } from "./run-cli.js";
 
 const SNAPSHOT = join(PACKAGE_ROOT, "inventory", "snapshot.json");
 let folder: string;
@@ -43,7 +43,7 @@ describe("cryptodoc collect", () => {
   it("writes the worked example snapshot", async () => {
     const { emulator, snapshot } = await workedExampleEmulator();
     const config = writeArchitecture(emulator);
-    const run = await runCli(["collect", "--config", config, "--output", "snapshots/live.json", "--arm-endpoint", emulator.armUrl], { cwd: folder, emulator });
+    const run = await runCliWithEmulator(["collect", "--config", config, "--output", "snapshots/live.json", "--arm-endpoint", emulator.armUrl], { cwd: folder, emulator });
 
     expect(run.stderr).toContain("Collected 10 keys from 3 key stores in 2 subscriptions in ");
     expect(run.stderr).toMatch(/Wrote snapshot snapshots\/live\.json \(sha256 [0-9a-f]{64}\) in /);
@@ -60,7 +60,7 @@ describe("cryptodoc collect", () => {
     const { emulator } = await workedExampleEmulator();
     emulator.setFaults([{ target: "arm", path: "/vaults/kv-cde-test/keys$", status: 403, code: "AuthorizationFailed", message: "The client does not have authorization." }]);
     const config = writeArchitecture(emulator);
-    const run = await runCli(["collect", "--config", config, "--output", "live.json", "--arm-endpoint", emulator.armUrl], { cwd: folder, emulator });
+    const run = await runCliWithEmulator(["collect", "--config", config, "--output", "live.json", "--arm-endpoint", emulator.armUrl], { cwd: folder, emulator });
 
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(
@@ -75,7 +75,7 @@ describe("cryptodoc collect", () => {
     const { emulator } = await workedExampleEmulator();
     const config = writeArchitecture(emulator);
     // No managed identity endpoint and only developer tools, none of which is logged in here.
-    const run = await runCli(["collect", "--config", config, "--output", "live.json", "--arm-endpoint", emulator.armUrl], {
+    const run = await runCliWithEmulator(["collect", "--config", config, "--output", "live.json", "--arm-endpoint", emulator.armUrl], {
       cwd: folder,
       env: { AZURE_TOKEN_CREDENTIALS: "dev" },
     });
@@ -88,7 +88,7 @@ describe("cryptodoc collect", () => {
   });
 
   it("output is required", async () => {
-    const run = await runCli(["collect"], { cwd: folder });
+    const run = await runCliWithEmulator(["collect"], { cwd: folder });
 
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("cryptodoc: collect needs --output FILE, the snapshot file to write.\n  For example: cryptodoc collect --output inventory/snapshot.json\n");
@@ -103,8 +103,8 @@ describe("cryptodoc build --live", () => {
 
     // Both builds judge dates as of the committed snapshot's collection time.
     const asOf = ["--as-of", "2026-11-30T06:00:00Z"];
-    const live = await runCli(["build", "--live", "--config", config, "--out", "out-live", "--arm-endpoint", emulator.armUrl, ...asOf], { cwd: folder, emulator });
-    const fromSnapshot = await runCli(["build", "--config", config, "--out", "out-snapshot", ...asOf], { cwd: folder });
+    const live = await runCliWithEmulator(["build", "--live", "--config", config, "--out", "out-live", "--arm-endpoint", emulator.armUrl, ...asOf], { cwd: folder, emulator });
+    const fromSnapshot = await runCliWithEmulator(["build", "--config", config, "--out", "out-snapshot", ...asOf], { cwd: folder });
 
     expect(live.code).toBe(fromSnapshot.code);
     expect(createHash("sha256").update(readFileSync(SNAPSHOT)).digest("hex")).toBe(committed);

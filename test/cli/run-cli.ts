@@ -1,30 +1,26 @@
 // Runs the built cryptodoc executable as a child process against the emulator.
-// The child loads the loopback-only network guard, trusts the emulator's CA
-// through NODE_EXTRA_CA_CERTS and gets its tokens from the emulator's
-// managed-identity endpoint, as a CI job with a managed identity would.
+// It runs asynchronously, because the emulator answers from this process's
+// event loop. The child loads the loopback-only network guard, trusts the
+// emulator's CA through NODE_EXTRA_CA_CERTS and gets its tokens from the
+// emulator's managed-identity endpoint, as a CI job with a managed identity
+// would.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../../src/version.js";
 import type { AzureEmulator } from "../emulator/server.js";
+import { CLI, type CliRun } from "../support/cli.js";
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const CLI = join(PACKAGE_ROOT, "dist", "src", "cli.js");
 const GUARD = join(PACKAGE_ROOT, "test", "support", "network-guard.mjs");
 
-/** Variables of the test process that would point the child's credential elsewhere. */
-const AZURE_VARIABLES = ["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLIENT_SECRET", "AZURE_FEDERATED_TOKEN_FILE", "AZURE_TOKEN_CREDENTIALS", "IDENTITY_ENDPOINT", "MSI_ENDPOINT", "IMDS_ENDPOINT"];
-
-export function runCli(args: string[], options: { cwd: string; emulator?: AzureEmulator; env?: Record<string, string> }): Promise<CliRun> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !AZURE_VARIABLES.includes(name)) env[name] = value;
-  env["NODE_OPTIONS"] = `--import ${GUARD}`;
-  env["CI"] = "true";
+export function runCliWithEmulator(args: string[], options: { cwd: string; emulator?: AzureEmulator; env?: Record<string, string> }): Promise<CliRun> {
+  const env: Record<string, string> = {
+    PATH: process.env["PATH"] ?? "",
+    HOME: process.env["HOME"] ?? "",
+    CI: "true",
+    NODE_OPTIONS: `--import ${GUARD}`,
+    AZURE_TOKEN_CREDENTIALS: "dev",
+  };
   if (options.emulator !== undefined) {
     const caFile = join(options.cwd, "emulator-ca.pem");
     writeFileSync(caFile, options.emulator.ca);

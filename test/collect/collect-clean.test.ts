@@ -33,3 +33,17 @@ describe("collectInventory on a clean estate", () => {
     expect(emulator.authFailures).toEqual([]);
   });
 });
+
+describe("collectInventory concurrency", () => {
+  it("stays within its limits", async () => {
+    const estate = generateEstate({ vaults: 3, keysPerVault: 12, latencyMs: 15 });
+    const emulator = await startEmulator(estate);
+    const { inventory } = await collectFrom(emulator, { tuning: { maxConcurrency: 5, maxConcurrencyPerSubscription: 3, maxConcurrencyPerStore: 2 } });
+
+    expect(inventory.collectionErrors).toEqual([]);
+    expect(emulator.concurrency.max).toBe(5);
+    for (const vault of ["kv-cde-01", "kv-cde-02", "kv-cde-03"]) {
+      expect(emulator.concurrency.maxByTarget.get(vault), vault).toBe(2);
+    }
+  });
+});

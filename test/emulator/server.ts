@@ -45,6 +45,9 @@ export class AzureEmulator {
   /** Scopes that the in-process credential and the token endpoint were asked for. */
   readonly tokenScopes: string[] = [];
   readonly audiences: Audiences;
+  /** Requests being answered now, and the most there were at once, overall and per target. */
+  readonly concurrency = { now: 0, max: 0, maxByTarget: new Map<string, number>(), busyMilliseconds: 0 };
+  private readonly nowByTarget = new Map<string, number>();
   armUrl = "";
   tokenUrl = "";
   private faults: ActiveFault[] = [];
@@ -136,6 +139,26 @@ export class AzureEmulator {
   }
 
   private async handle(target: string, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = performance.now();
+    this.enter(target, 1);
+    try {
+      await this.answer(target, incoming, response);
+    } finally {
+      this.enter(target, -1);
+      this.concurrency.busyMilliseconds += performance.now() - started;
+    }
+  }
+
+  private enter(target: string, change: 1 | -1): void {
+    const concurrency = this.concurrency;
+    concurrency.now += change;
+    concurrency.max = Math.max(concurrency.max, concurrency.now);
+    const now = (this.nowByTarget.get(target) ?? 0) + change;
+    this.nowByTarget.set(target, now);
+    concurrency.maxByTarget.set(target, Math.max(concurrency.maxByTarget.get(target) ?? 0, now));
+  }
+
+  private async answer(target: string, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const request = await readRequest(incoming, target === "arm" ? this.armUrl : this.storeUrl(target));
     const record: RecordedRequest = { target, method: request.method, path: request.path, status: 0 };
     this.requests.push(record);

@@ -19,20 +19,30 @@ function armOptions(context: CollectContext, extraPolicies: PipelinePolicy[] = [
   };
 }
 
-export function keyVaultManagementClient(context: CollectContext, subscriptionId: string): KeyVaultManagementClient {
-  return new KeyVaultManagementClient(context.credential, subscriptionId, armOptions(context));
+/** Returns the run's client for `key`, creating it on first use. */
+function shared<T>(context: CollectContext, key: string, create: () => T): T {
+  let client = context.clients.get(key) as T | undefined;
+  if (client === undefined) {
+    client = create();
+    context.clients.set(key, client);
+  }
+  return client;
 }
 
+export function keyVaultManagementClient(context: CollectContext, subscriptionId: string): KeyVaultManagementClient {
+  return shared(context, `keyvault:${subscriptionId.toLowerCase()}`, () => new KeyVaultManagementClient(context.credential, subscriptionId, armOptions(context)));
+}
+
+/** The container service client of a subscription; its extra policies are those of its first use. */
 export function containerServiceClient(context: CollectContext, subscriptionId: string, extraPolicies: PipelinePolicy[]): ContainerServiceClient {
-  return new ContainerServiceClient(context.credential, subscriptionId, armOptions(context, extraPolicies));
+  return shared(context, `aks:${subscriptionId.toLowerCase()}`, () => new ContainerServiceClient(context.credential, subscriptionId, armOptions(context, extraPolicies)));
 }
 
 export function authorizationClient(context: CollectContext, subscriptionId: string): AuthorizationManagementClient {
   // arm-authorization 9.0.0 is an older client that takes `credentialScopes` instead of `credentials.scopes`.
-  const options = armOptions(context);
-  return new AuthorizationManagementClient(context.credential, subscriptionId, {
-    ...options,
-    credentialScopes: options.credentials.scopes,
+  return shared(context, `authorization:${subscriptionId.toLowerCase()}`, () => {
+    const options = armOptions(context);
+    return new AuthorizationManagementClient(context.credential, subscriptionId, { ...options, credentialScopes: options.credentials.scopes });
   });
 }
 

@@ -4,10 +4,10 @@ import type { ManagedHsm } from "@azure/arm-keyvault";
 import type { DeployedKeyStore, RoleAssignment, RoleDefinition } from "../model.js";
 import { attempt } from "./attempt.js";
 import { keyVaultManagementClient } from "./clients.js";
-import { collectArmKeys } from "./collect-arm-keys.js";
 import { collectAuditLogging } from "./collect-audit-logging.js";
-import { collectDataPlane } from "./collect-data-plane.js";
+import { collectKeys } from "./collect-keys.js";
 import type { CollectContext } from "./context.js";
+import { DataPlaneSession } from "./data-plane-session.js";
 import { mapManagedHsm } from "./map-managed-hsm.js";
 import { restClient, type RestClient } from "./rest.js";
 
@@ -39,17 +39,19 @@ export async function collectManagedHsm(context: CollectContext, armRest: RestCl
   const arm = keyVaultManagementClient(context, base.subscriptionId);
   const ref = { id: base.id, name: base.name, subscriptionId: base.subscriptionId, resourceGroup: base.resourceGroup };
 
-  const [keys, auditLogging] = await Promise.all([
-    collectArmKeys(context, ref, arm.managedHsmKeys),
+  const dataPlane = new DataPlaneSession(context, base);
+  const [keys, auditLogging, deletedKeys, local] = await Promise.all([
+    collectKeys(context, ref, arm.managedHsmKeys, dataPlane),
     collectAuditLogging(context, armRest, base.id, base.subscriptionId),
+    dataPlane.deletedKeys,
+    dataPlane.reachable().then((reachable) => (reachable ? collectLocalRbac(context, base) : null)),
   ]);
-  const dataPlane = await collectDataPlane(context, base, keys);
-  const local = dataPlane.deletedKeys === null ? null : await collectLocalRbac(context, base);
+  dataPlane.finish();
 
   context.counts.stores += 1;
   context.progress({ phase: "store", message: `Collected Managed HSM \`${base.name}\`.`, keys: context.counts.keys, stores: context.counts.stores });
   return {
-    store: { ...base, auditLogging, keys: dataPlane.keys, deletedKeys: dataPlane.deletedKeys },
+    store: { ...base, auditLogging, keys, deletedKeys },
     roleAssignments: local?.assignments ?? null,
     roleDefinitions: local?.definitions ?? null,
   };

@@ -1,6 +1,6 @@
 // Collects the Azure RBAC role assignments that reach each key store, and
 // the definitions of the roles they grant.
-import type { DeployedKeyStore, RoleAssignment, RoleDefinition } from "../model.js";
+import type { RoleAssignment, RoleDefinition } from "../model.js";
 import { attempt, listAll } from "./attempt.js";
 import { authorizationClient } from "./clients.js";
 import type { CollectContext } from "./context.js";
@@ -12,12 +12,12 @@ export interface RoleFacts {
 }
 
 /**
- * Lists the assignments of each subscription once: the list at a subscription returns those
+ * Lists the assignments that reach the given active vaults. Managed HSM pools are left out:
+ * their keys are governed by local RBAC, collected with the pool. The list at a subscription returns those
  * at it, above it (management groups) and below it (groups, vaults, single keys). Either
  * result is null when any of its calls failed, so a rule never judges a partial list.
  */
-export async function collectRoles(context: CollectContext, subscriptions: string[], stores: DeployedKeyStore[]): Promise<RoleFacts> {
-  const vaults = stores.filter((store) => store.type === "key-vault" && store.state === "active");
+export async function collectRoles(context: CollectContext, subscriptions: string[], vaults: { id: string; subscriptionId: string }[]): Promise<RoleFacts> {
   const listings = await Promise.all(
     subscriptions.map((subscriptionId) => {
       const client = authorizationClient(context, subscriptionId);

@@ -4,10 +4,10 @@ import type { Vault } from "@azure/arm-keyvault";
 import type { DeployedKeyStore, DeployedSecret } from "../model.js";
 import { attempt, listAll } from "./attempt.js";
 import { keyVaultManagementClient } from "./clients.js";
-import { collectArmKeys } from "./collect-arm-keys.js";
 import { collectAuditLogging } from "./collect-audit-logging.js";
-import { collectDataPlane } from "./collect-data-plane.js";
+import { collectKeys } from "./collect-keys.js";
 import type { CollectContext } from "./context.js";
+import { DataPlaneSession } from "./data-plane-session.js";
 import { mapArmSecret } from "./map-secret.js";
 import { mapVault } from "./map-vault.js";
 import type { RestClient } from "./rest.js";
@@ -16,19 +16,19 @@ export async function collectVault(context: CollectContext, armRest: RestClient,
   const base = mapVault(vault, null);
   const arm = keyVaultManagementClient(context, base.subscriptionId);
   const ref = { id: base.id, name: base.name, subscriptionId: base.subscriptionId, resourceGroup: base.resourceGroup };
+  const dataPlane = new DataPlaneSession(context, base);
 
-  const [keys, secrets, auditLogging] = await Promise.all([
-    collectArmKeys(context, ref, arm.keys),
-    context.arm.run(base.subscriptionId, () =>
-      attempt(context, base.id, "secrets.list", () => listAll(arm.secrets.list(base.resourceGroup, base.name))),
-    ),
+  const [keys, secrets, auditLogging, certificates, deletedKeys] = await Promise.all([
+    collectKeys(context, ref, arm.keys, dataPlane),
+    context.arm.run(base.subscriptionId, () => attempt(context, base.id, "secrets.list", () => listAll(arm.secrets.list(base.resourceGroup, base.name)))),
     collectAuditLogging(context, armRest, base.id, base.subscriptionId),
+    dataPlane.certificates(),
+    dataPlane.deletedKeys,
   ]);
+  dataPlane.finish();
   const mappedSecrets = secrets === null ? null : secrets.map(mapArmSecret).sort((a, b) => a.name.localeCompare(b.name));
-
-  const dataPlane = await collectDataPlane(context, base, keys);
-  const dataPlaneReached = dataPlane.deletedKeys !== null;
-  const finalKeys = dataPlaneReached ? dataPlane.keys : markCertificateKeys(dataPlane.keys, mappedSecrets);
+  const dataPlaneReached = deletedKeys !== null;
+  const finalKeys = dataPlaneReached ? keys : markCertificateKeys(keys, mappedSecrets);
 
   context.counts.stores += 1;
   context.progress({
@@ -37,14 +37,7 @@ export async function collectVault(context: CollectContext, armRest: RestClient,
     keys: context.counts.keys,
     stores: context.counts.stores,
   });
-  return {
-    ...base,
-    auditLogging,
-    keys: finalKeys === null ? null : [...finalKeys].sort((a, b) => a.name.localeCompare(b.name)),
-    secrets: mappedSecrets,
-    certificates: dataPlane.certificates,
-    deletedKeys: dataPlane.deletedKeys,
-  };
+  return { ...base, auditLogging, keys: finalKeys, secrets: mappedSecrets, certificates, deletedKeys };
 }
 
 /**

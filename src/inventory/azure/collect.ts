@@ -12,6 +12,7 @@ import { createContext } from "./context.js";
 import { discover } from "./discover.js";
 import { login } from "./login.js";
 import { mapCluster } from "./map-cluster.js";
+import { parseResourceId } from "./map-common.js";
 import { mapDeletedVault } from "./map-vault.js";
 import { DEFAULT_TUNING, type CollectOptions } from "./options.js";
 import { restClient } from "./rest.js";
@@ -44,14 +45,16 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   progress({ phase: "scope", message: `Found ${subscriptions.length} subscriptions in scope.`, keys: 0, stores: 0 });
 
   const found = await discover(context, armRest, subscriptions);
-  const [vaults, hsms] = await Promise.all([
+  // Role assignments depend only on the vault ids found, so they are read beside the stores.
+  const vaultRefs = found.vaults.map((vault) => ({ id: vault.id ?? "", subscriptionId: parseResourceId(vault.id ?? "").subscriptionId }));
+  const [vaults, hsms, roles] = await Promise.all([
     Promise.all(found.vaults.map((vault) => collectVault(context, armRest, vault))),
     Promise.all(found.managedHsms.map((hsm) => collectManagedHsm(context, armRest, hsm))),
+    collectRoles(context, subscriptions, vaultRefs),
   ]);
   const deleted = found.deletedVaults.map((vault) => mapDeletedVault(vault, options.scope.tenantId, context.cloud.vaultDnsSuffix));
   const stores = sortById([...vaults, ...hsms.map((result) => result.store), ...deleted]);
 
-  const roles = await collectRoles(context, subscriptions, stores);
   const roleAssignments = mergeNullable(roles.assignments, hsms.map((result) => result.roleAssignments));
   const roleDefinitions = mergeNullable(roles.definitions, hsms.map((result) => result.roleDefinitions));
   const principals = await collectPrincipals(context, principalIds(stores, roleAssignments));

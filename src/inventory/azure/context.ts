@@ -1,6 +1,7 @@
 // State shared by the collectors of one run: credential, endpoints, client
 // settings, concurrency limits and the list of failed calls.
-import { rootCertificates } from "node:tls";
+import { Agent } from "node:https";
+import { createSecureContext, rootCertificates } from "node:tls";
 import type { TokenCredential } from "@azure/identity";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { CollectionError } from "../model.js";
@@ -26,6 +27,10 @@ export interface CollectContext {
   progress: (event: ProgressEvent) => void;
   /** True when the Key Vault challenge-resource check may be skipped for loopback hosts. */
   allowLoopbackChallenge: boolean;
+  /** SDK clients of the run, one per kind and subscription or store, so their connections are reused. */
+  clients: Map<string, unknown>;
+  /** The one connection pool of all clients when `extraCa` is set; otherwise each SDK client keeps its own. */
+  agent: Agent | undefined;
 }
 
 export function createContext(
@@ -44,13 +49,25 @@ export function createContext(
     armEndpoint: trimSlash(scope.armEndpoint ?? cloud.armEndpoint),
     graphEndpoint: trimSlash(scope.graphEndpoint ?? cloud.graphEndpoint),
     tuning,
-    arm: new ScopedLimiters(overall, tuning.maxConcurrencyPerSubscription),
-    dataPlane: new ScopedLimiters(overall, tuning.maxConcurrencyPerStore),
+    arm: new ScopedLimiters(overall, tuning.maxConcurrencyPerSubscription, "arm"),
+    dataPlane: new ScopedLimiters(overall, tuning.maxConcurrencyPerStore, "dataPlane"),
     errors: [],
     counts: { keys: 0, stores: 0, retries: 0 },
     progress,
     allowLoopbackChallenge,
+    clients: new Map(),
+    agent: tuning.extraCa === undefined ? undefined : trustingAgent(tuning.extraCa),
   };
+}
+
+/**
+ * A keep-alive agent that trusts Node's roots and one extra CA. Its TLS context is built once:
+ * a `ca` option on each client would make Node parse every root certificate again for each
+ * new connection, which cost milliseconds per request. A custom agent bypasses the SDK's
+ * proxy settings, so it is used only when an extra CA is given (emulators, Azure Stack).
+ */
+function trustingAgent(extraCa: string): Agent {
+  return new Agent({ keepAlive: true, secureContext: createSecureContext({ ca: [...rootCertificates, extraCa] }) });
 }
 
 /** The client options every SDK client and REST pipeline of the run gets, apart from endpoint and scopes. */
@@ -64,8 +81,7 @@ export function commonClientOptions(context: CollectContext) {
   ];
   return {
     retryOptions: { maxRetries: tuning.maxRetries, retryDelayInMs: tuning.retryDelayMs, maxRetryDelayInMs: tuning.maxRetryDelayMs },
-    // A `ca` option replaces Node's trusted roots, so the extra authority is added to them.
-    ...(tuning.extraCa === undefined ? {} : { tlsOptions: { ca: [...rootCertificates, tuning.extraCa].join("\n") } }),
+    ...(context.agent === undefined ? {} : { agent: context.agent }),
     userAgentOptions: { userAgentPrefix: `${TOOL_NAME}/${TOOL_VERSION}` },
     additionalPolicies,
   };

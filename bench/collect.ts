@@ -1,0 +1,116 @@
+// Measures the live collection against the emulator, run in its own process
+// with a fixed latency per request: requests per key, wall time with the
+// default settings against the ideal for that many requests, and the
+// speed-up over the same collector run one request at a time.
+import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { collectInventory } from "../src/inventory/azure/collect.js";
+import { DEFAULT_TUNING, type ClientTuning } from "../src/inventory/azure/options.js";
+import type { Inventory } from "../src/inventory/model.js";
+import type { Estate } from "../test/emulator/estate.js";
+import { generateEstate } from "../test/emulator/generate-estate.js";
+import { emulatorCredential } from "../test/emulator/tokens.js";
+import type { EmulatorStats } from "./emulator-process.js";
+
+const VAULTS = 20;
+const KEYS_PER_VAULT = 50;
+const LATENCY_MS = 20;
+
+export interface CollectMeasurement {
+  label: string;
+  seconds: number;
+  stats: EmulatorStats;
+  /** CPU time of the collecting process during the run, in seconds. */
+  collectorCpuSeconds: number;
+}
+
+interface Emulator {
+  child: ChildProcess;
+  armUrl: string;
+  ca: string;
+  ask<T>(type: string): Promise<T>;
+}
+
+async function startEmulatorProcess(estateFile: string): Promise<Emulator> {
+  const entry = join(dirname(fileURLToPath(import.meta.url)), "emulator-process.js");
+  const child = fork(entry, [estateFile], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const ready = await new Promise<{ armUrl: string; ca: string }>((resolve, reject) => {
+    child.once("message", (message) => resolve(message as { armUrl: string; ca: string }));
+    child.once("exit", (code) => reject(new Error(`The emulator process exited with code ${code} before it was ready.`)));
+  });
+  const ask = <T>(type: string) =>
+    new Promise<T>((resolve) => {
+      child.once("message", (message) => resolve((message as { stats?: T }).stats as T));
+      child.send({ type });
+    });
+  return { child, armUrl: ready.armUrl, ca: ready.ca, ask };
+}
+
+async function measure(label: string, estate: Estate, emulator: Emulator, tuning: Partial<ClientTuning>): Promise<{ measurement: CollectMeasurement; inventory: Inventory }> {
+  await emulator.ask("reset");
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const inventory = await collectInventory({
+    scope: {
+      tenantId: estate.tenantId,
+      subscriptions: estate.subscriptions.map((subscription) => subscription.id),
+      managementGroup: null,
+      resourceGroups: [],
+      keyStores: [],
+      cloud: "AzurePublicCloud",
+      armEndpoint: emulator.armUrl,
+      graphEndpoint: emulator.armUrl,
+    },
+    credential: emulatorCredential(estate),
+    allowLoopbackChallenge: true,
+    tuning: { extraCa: emulator.ca, ...tuning },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const stats = await emulator.ask<EmulatorStats>("stats");
+  if (stats.violations.length > 0 || stats.authFailures.length > 0 || inventory.collectionErrors.length > 0) {
+    throw new Error(`The ${label} run was not clean: ${JSON.stringify({ violations: stats.violations, authFailures: stats.authFailures, errors: inventory.collectionErrors }).slice(0, 500)}`);
+  }
+  return { measurement: { label, seconds, stats, collectorCpuSeconds: (cpu.user + cpu.system) / 1e6 }, inventory };
+}
+
+/** Runs both measurements in one process and returns a Markdown table of the figures. */
+export async function benchmarkCollect(): Promise<string> {
+  const estate = generateEstate({ vaults: VAULTS, keysPerVault: KEYS_PER_VAULT, clusters: 2, latencyMs: LATENCY_MS });
+  const folder = mkdtempSync(join(tmpdir(), "cryptodoc-bench-collect-"));
+  const estateFile = join(folder, "estate.json");
+  writeFileSync(estateFile, JSON.stringify(estate));
+  const emulator = await startEmulatorProcess(estateFile);
+  try {
+    const defaults = await measure("default settings", estate, emulator, {});
+    const serial = await measure("one request at a time", estate, emulator, { maxConcurrency: 1, maxConcurrencyPerSubscription: 1, maxConcurrencyPerStore: 1 });
+    if (JSON.stringify(defaults.inventory.keyStores) !== JSON.stringify(serial.inventory.keyStores)) {
+      throw new Error("The default and the one-at-a-time runs collected different key stores.");
+    }
+
+    const keys = VAULTS * KEYS_PER_VAULT;
+    const { seconds, stats, collectorCpuSeconds } = defaults.measurement;
+    const ideal = (stats.requests * LATENCY_MS) / 1000 / DEFAULT_TUNING.maxConcurrency;
+    const rows = [
+      ["Estate", `${VAULTS} vaults × ${KEYS_PER_VAULT} keys in one subscription, role assignments, 2 AKS clusters, ${LATENCY_MS} ms added per request`],
+      ["Requests (default run)", `${stats.requests} (${(stats.requests / keys).toFixed(2)} per key)`],
+      ["Requests in flight allowed by the defaults", `${DEFAULT_TUNING.maxConcurrency} overall, of which at most ${DEFAULT_TUNING.maxConcurrencyPerSubscription} per subscription (ARM) and ${DEFAULT_TUNING.maxConcurrencyPerStore} per vault (data plane)`],
+      ["Wall time, default settings", `${seconds.toFixed(2)} s`],
+      ["Ideal for that request count", `${ideal.toFixed(2)} s (requests × ${LATENCY_MS} ms ÷ ${DEFAULT_TUNING.maxConcurrency})`],
+      ["Default ÷ ideal (goal ≤ 1.3)", `${(seconds / ideal).toFixed(2)}`],
+      ["Requests in flight, mean and maximum", `${(stats.busyMilliseconds / 1000 / seconds).toFixed(1)} and ${stats.maxInFlight}`],
+      ["CPU time, collector and emulator", `${collectorCpuSeconds.toFixed(2)} s and ${(stats.cpuMilliseconds / 1000).toFixed(2)} s`],
+      ["Wall time, one request at a time", `${serial.measurement.seconds.toFixed(2)} s (${serial.measurement.stats.requests} requests)`],
+      ["Speed-up of the defaults (goal ≥ 8)", `${(serial.measurement.seconds / seconds).toFixed(1)}×`],
+    ];
+    return ["| Measure | Value |", "|---|---|", ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join("\n") + "\n";
+  } finally {
+    const exited = new Promise((resolve) => emulator.child.once("exit", resolve));
+    emulator.child.send({ type: "stop" });
+    await exited;
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,11 @@
+// `npm run bench`: runs each benchmark in turn and prints Markdown tables to
+// stdout, the form the benchmark pages record them in.
+import { cpus } from "node:os";
+import { benchmarkCollect } from "./collect.js";
+
+const sections: [string, () => string | Promise<string>][] = [["Live collection against the emulator", () => benchmarkCollect()]];
+
+process.stdout.write(`Node ${process.version} on ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}\n\n`);
+for (const [title, run] of sections) {
+  process.stdout.write(`## ${title}\n\n${await run()}\n`);
+}
