@@ -1,11 +1,11 @@
 // `npm run bench`: runs each benchmark in turn and prints Markdown tables to
 // stdout, the form the benchmark pages record them in.
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { benchmarkCollect } from "./collect.js";
 
 const sections: [string, () => string | Promise<string>][] = [["Live collection against the emulator", () => benchmarkCollect()]];
 
-process.stdout.write(`Node ${process.version} on ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}\n\n`);
+process.stdout.write(`Node ${process.version} on ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, load average ${loadavg()[0]?.toFixed(2)} at the start\n\n`);
 for (const [title, run] of sections) {
   process.stdout.write(`## ${title}\n\n${await run()}\n`);
 }
