@@ -4,7 +4,7 @@ import type { ProgressEvent } from "../inventory/azure/collect.js";
 import type { Logger } from "../log.js";
 
 export function progressReporter(log: Logger, stream: NodeJS.WriteStream = process.stderr): (event: ProgressEvent) => void {
-  const live = stream.isTTY === true && process.env["CI"] === undefined && process.env["NO_COLOR"] === undefined;
+  const live = stream.isTTY === true && process.env["CI"] === undefined;
   let statusShown = false;
 
   return (event) => {

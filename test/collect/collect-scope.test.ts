@@ -39,12 +39,14 @@ describe("collectInventory scope", () => {
 
   it("many subscriptions use Resource Graph", async () => {
     const estate = generateEstate({ subscriptions: 4, vaults: 4, keysPerVault: 2, clusters: 2, pageSize: 1 });
+    estate.faults = [{ target: "arm", path: "^/providers/Microsoft.ResourceGraph/resources$", status: 429, code: "RateLimiting", headers: { "retry-after-ms": "10" }, times: 1 }];
     const armListed = await collectFrom(await startEmulator(structuredClone(estate)), { subscriptions: estate.subscriptions.slice(0, 3).map((subscription) => subscription.id) });
     const emulator = await startEmulator(estate);
     const { inventory } = await collectFrom(emulator);
 
     const graphQueries = emulator.requests.filter((request) => request.path.toLowerCase() === "/providers/microsoft.resourcegraph/resources");
-    expect(graphQueries.length).toBe(6); // six rows, one per page
+    expect(graphQueries.length).toBe(7); // one throttled, then six rows, one per page
+    expect(graphQueries[0]!.status).toBe(429);
     expect(emulator.requests.some((request) => /\/providers\/Microsoft\.KeyVault\/vaults$/.test(request.path))).toBe(false);
     expect(inventory.collectionErrors).toEqual([]);
     expect(inventory.keyStores.map((store) => store.name)).toEqual(["kv-cde-01", "kv-cde-02", "kv-cde-03", "kv-cde-04"]);
