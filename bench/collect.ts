@@ -1,7 +1,7 @@
-// Measures the live collection against the emulator, run in its own process
-// with a fixed latency per request: requests per key, wall time with the
-// default settings against the ideal for that many requests, and the
-// speed-up over the same collector run one request at a time.
+// Measures the live collection against the emulator, which runs in its own
+// process with a fixed latency per request. It reports requests per key, the
+// wall time with the default settings against the ideal for that many
+// requests, and the speed-up over the same collector run one request at a time.
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +12,7 @@ import { DEFAULT_TUNING, type ClientTuning } from "../src/inventory/azure/option
 import type { Inventory } from "../src/inventory/model.js";
 import type { Estate } from "../test/emulator/estate.js";
 import { generateEstate } from "../test/emulator/generate-estate.js";
+import { emulatorScope } from "../test/emulator/scope.js";
 import { emulatorCredential } from "../test/emulator/tokens.js";
 import type { EmulatorStats } from "./emulator-process.js";
 
@@ -54,16 +55,7 @@ async function measure(label: string, estate: Estate, emulator: Emulator, tuning
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   const inventory = await collectInventory({
-    scope: {
-      tenantId: estate.tenantId,
-      subscriptions: estate.subscriptions.map((subscription) => subscription.id),
-      managementGroup: null,
-      resourceGroups: [],
-      keyStores: [],
-      cloud: "AzurePublicCloud",
-      armEndpoint: emulator.armUrl,
-      graphEndpoint: emulator.armUrl,
-    },
+    scope: emulatorScope(estate, emulator.armUrl),
     credential: emulatorCredential(estate),
     allowLoopbackChallenge: true,
     tuning: { extraCa: emulator.ca, ...tuning },

@@ -1,6 +1,6 @@
 // Runs the Azure emulator in a process of its own for the collection
 // benchmark, so its work does not share the collector's event loop. It reads
-// the estate from the JSON file named on the command line and answers the
+// the estate from the JSON file named on the command line and replies to the
 // parent over the IPC channel: `stats`, `reset` and `stop`.
 import { readFileSync } from "node:fs";
 import type { Estate } from "../test/emulator/estate.js";

@@ -15,7 +15,7 @@ export interface LiveOptions {
   armEndpoint?: string;
 }
 
-/** The collection scope: `inventory.azure` of architecture.yaml, with --subscription and --arm-endpoint taking precedence. */
+/** Builds the collection scope from `inventory.azure` of architecture.yaml; --subscription and --arm-endpoint take precedence. */
 export function collectScope(architecture: Architecture, options: LiveOptions): CollectScope {
   const azure = architecture.inventory.azure;
   if (azure === undefined) {
@@ -45,7 +45,7 @@ export function collectScope(architecture: Architecture, options: LiveOptions): 
 
 /**
  * Collects and serialises the snapshot. The bytes are what gets written and hashed, so the
- * evidence hash of a live build is that of the file it leaves in the output folder; `file`
+ * evidence hash of a live build is that of the file it leaves in the output folder. `file`
  * names that file in messages and in the document.
  */
 export async function collectLiveInventory(architecture: Architecture, options: LiveOptions, log: Logger, file: string): Promise<LoadedInventory> {
@@ -53,8 +53,8 @@ export async function collectLiveInventory(architecture: Architecture, options: 
   const inventory = await collectInventory({
     scope,
     progress: progressReporter(log),
-    // A test emulator on this machine serves vaults on 127.0.0.1, whose challenges name
-    // the public vault resource; the collector skips that check for loopback hosts only.
+    // A test emulator serves vaults on 127.0.0.1, and its challenges name the public vault
+    // resource. The collector skips that check for loopback hosts only.
     allowLoopbackChallenge: scope.armEndpoint !== undefined && isLoopbackUrl(scope.armEndpoint),
   });
   const errors = inventory.collectionErrors.length;

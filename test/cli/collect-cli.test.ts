@@ -24,7 +24,7 @@ afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** The worked example's architecture.yaml, with Microsoft Graph pointed at the emulator. */
+/** Writes the worked example's architecture.yaml with Microsoft Graph pointed at the emulator. */
 function writeArchitecture(emulator: AzureEmulator): string {
   const yaml = readFileSync(join(PACKAGE_ROOT, "architecture.yaml"), "utf8")
     .replace("snapshot: inventory/snapshot.json", `snapshot: ${SNAPSHOT}`)

@@ -1,5 +1,5 @@
 // Runs the built cryptodoc executable as a child process against the emulator.
-// It runs asynchronously, because the emulator answers from this process's
+// It runs asynchronously, because the emulator responds from this process's
 // event loop. The child loads the loopback-only network guard, trusts the
 // emulator's CA through NODE_EXTRA_CA_CERTS and gets its tokens from the
 // emulator's managed-identity endpoint, as a CI job with a managed identity

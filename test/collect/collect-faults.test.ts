@@ -132,7 +132,7 @@ describe("collectInventory under faults", () => {
   });
 });
 
-/** The clean run had other loopback ports; its store URLs are rewritten to the faulty run's. */
+/** Rewrites the store URLs of the clean run, which had other loopback ports, to the faulty run's. */
 function rewriteUrls<T>(from: T, to: { keyStores: { name: string; uri: string }[] }): T {
   let text = JSON.stringify(from);
   for (const store of (from as { keyStores: { name: string; uri: string }[] }).keyStores) {

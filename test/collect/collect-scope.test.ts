@@ -19,7 +19,7 @@ describe("collectInventory scope", () => {
         operation: "subscriptions.list",
         status: null,
         code: "SubscriptionNotVisible",
-        message: `Subscription \`${subscriptionId(1)}\` is not visible to the collecting identity; grant it Reader on the subscription or remove it from the scope.`,
+        message: `Subscription \`${subscriptionId(1)}\` is not visible to the collecting identity. Grant the identity Reader on it, or remove it from the scope.`,
       },
     ]);
   });

@@ -15,18 +15,7 @@ async function roundTrip(snapshot: Inventory): Promise<Inventory> {
   const { estate, unconverted } = estateFromSnapshot(snapshot);
   expect(unconverted).toEqual([]);
   const emulator = await startEmulator(estate);
-  const { inventory } = await collectFrom(emulator, {
-    scope: {
-      tenantId: snapshot.collection.tenantId,
-      subscriptions: snapshot.collection.scopeRequested.subscriptions,
-      managementGroup: null,
-      resourceGroups: [],
-      keyStores: [],
-      cloud: "AzurePublicCloud",
-      armEndpoint: emulator.armUrl,
-      graphEndpoint: emulator.armUrl,
-    },
-  });
+  const { inventory } = await collectFrom(emulator, { subscriptions: snapshot.collection.scopeRequested.subscriptions });
   return restoreStoreUrls(inventory, emulator);
 }
 

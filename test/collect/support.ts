@@ -5,6 +5,7 @@ import { collectInventory, type CollectOptions } from "../../src/inventory/azure
 import type { ProgressEvent } from "../../src/inventory/azure/options.js";
 import type { Inventory } from "../../src/inventory/model.js";
 import type { Estate } from "../emulator/estate.js";
+import { emulatorScope } from "../emulator/scope.js";
 import { AzureEmulator } from "../emulator/server.js";
 
 const running: AzureEmulator[] = [];
@@ -35,16 +36,7 @@ export async function collectFrom(emulator: AzureEmulator, overrides: Partial<Co
   const progress: ProgressEvent[] = [];
   const { subscriptions, ...rest } = overrides;
   const inventory = await collectInventory({
-    scope: {
-      tenantId: emulator.estate.tenantId,
-      subscriptions: subscriptions ?? emulator.estate.subscriptions.map((subscription) => subscription.id),
-      managementGroup: null,
-      resourceGroups: [],
-      keyStores: [],
-      cloud: "AzurePublicCloud",
-      armEndpoint: emulator.armUrl,
-      graphEndpoint: emulator.armUrl,
-    },
+    scope: emulatorScope(emulator.estate, emulator.armUrl, subscriptions),
     credential: emulator.credential(),
     now: () => new Date("2026-06-01T12:00:00Z"),
     progress: (event) => progress.push(event),
@@ -55,7 +47,7 @@ export async function collectFrom(emulator: AzureEmulator, overrides: Partial<Co
   return { inventory, progress };
 }
 
-/** The inventory without what differs between runs of the same estate: time and the order of errors aside, nothing. */
+/** Returns the inventory without its collection metadata (time, endpoint, identity), which differs between runs. */
 export function withoutRunMetadata(inventory: Inventory): Omit<Inventory, "collection"> {
   const { collection: _collection, ...rest } = inventory;
   return rest;

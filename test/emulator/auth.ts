@@ -6,8 +6,8 @@ import { readBearer } from "./tokens.js";
 /**
  * Returns null when the request carries a token for `audience` in the estate's tenant,
  * and otherwise the 401 the service would send. The Key Vault data plane (`challenge`)
- * answers a request without a token with a challenge naming the resource to ask for,
- * which is the normal first step and not recorded as a failure.
+ * rejects a request without a token with a challenge that names the resource to request a
+ * token for. That is the normal first step, so it is not recorded as a failure.
  */
 export function checkToken(estate: Estate, request: EmulatorRequest, audience: string, style: "arm" | "graph" | "challenge", failures: string[], target: string): Reply | null {
   const claims = readBearer(request.authorization);

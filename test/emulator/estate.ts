@@ -1,7 +1,7 @@
 // An estate: the Azure resources the emulator serves, described as data.
 // ARM resources that Azure returns whole (vaults, Managed HSM pools, deleted
 // vaults, AKS clusters) are kept as their wire JSON, so recorded responses
-// can be dropped in; keys, secrets and certificates are kept as facts from
+// can be dropped in. Keys, secrets and certificates are kept as facts, from
 // which the emulator builds both the ARM and the data-plane shapes.
 
 export interface Estate {
@@ -21,7 +21,7 @@ export interface Estate {
   roleAssignments: EstateRoleAssignment[];
   roleDefinitions: EstateRoleDefinition[];
   principals: EstatePrincipal[];
-  /** When true, Microsoft Graph answers 403 Authorization_RequestDenied. */
+  /** When true, Microsoft Graph rejects requests with 403 Authorization_RequestDenied. */
   graphForbidden?: boolean;
   /** Items per page of every list; an estate with `emptyFirstPage` starts each list with an empty page that has a next link. */
   paging?: { pageSize: number; emptyFirstPage?: boolean };
@@ -47,7 +47,7 @@ export interface EstateSubscription {
 /** A JSON body as Azure sends it. */
 export type WireResource = Record<string, unknown> & { id: string; name: string };
 
-/** How the data plane of a store answers this identity. */
+/** Access of this identity to a store's data plane. */
 export type DataPlaneAccess = "reachable" | "firewall" | "rbac" | "private-link";
 
 export interface EstateVault {
@@ -90,7 +90,7 @@ export interface EstateKey {
   recoveryLevel?: string;
   /** Oldest first; the last one is the current version. Times are epoch seconds. */
   versions: EstateKeyVersion[];
-  /** Null for a key that never had a policy: the data plane then answers as API 7.3-preview did, with null members. */
+  /** Null for a key that never had a policy: the data plane then returns null members, as API 7.3-preview did. */
   rotationPolicy: EstateRotationPolicy | null;
   /** Whether ARM `keys.get` includes the policy (not verified against live Azure); otherwise only the data plane has it. */
   rotationPolicyOnArm?: boolean;

@@ -11,7 +11,7 @@ export function toEpoch(iso: string | null | undefined): number | undefined {
 
 /**
  * Makes certificates whose names, dates and keys are those of the snapshot. A certificate
- * cannot be rebuilt byte for byte, so its SHA-256 thumbprint differs; certificates and keys
+ * cannot be rebuilt byte for byte, so its SHA-256 thumbprint differs. Certificates and keys
  * that share a public key thumbprint in the snapshot share one key pair here, so equal
  * keys stay equal after a round trip.
  */
@@ -36,7 +36,7 @@ export class CertificateFactory {
     return { ...base, cer: der.toString("base64") };
   }
 
-  /** The public JWK of a certificate's key pair with this thumbprint, if any certificate has one. */
+  /** Returns the public JWK of the certificate key pair made for this thumbprint, if there is one. */
   publicKeyFor(thumbprint: string | null): EstateKey["publicKey"] | undefined {
     const keyPair = thumbprint === null ? undefined : this.keyPairs.get(thumbprint);
     if (keyPair === undefined) return undefined;

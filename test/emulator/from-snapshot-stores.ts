@@ -28,7 +28,7 @@ function networkProperties(store: DeployedKeyStore) {
   };
 }
 
-/** How the data plane of the store answered, from the snapshot's error for it. */
+/** Returns how the store's data plane responded, judged from the snapshot's error for it. */
 function dataPlaneAccess(store: DeployedKeyStore, errors: CollectionError[]): DataPlaneAccess {
   const probe = errors.find((error) => error.scope === store.id && error.operation === "dataPlane.keys.listDeleted");
   return probe === undefined ? "reachable" : (ACCESS_BY_CODE[probe.code ?? ""] ?? "firewall");

@@ -6,7 +6,7 @@ export interface PagingSettings {
 }
 
 /**
- * Returns the page that `url` asks for. The page number travels in `$skiptoken`, and the
+ * Returns the page that `url` requests. The page number travels in `$skiptoken`, and the
  * next link is the request URL with that parameter replaced, so it is followed verbatim.
  * With `emptyFirstPage`, page 0 is empty but still links on, which clients must follow.
  */

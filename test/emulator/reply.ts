@@ -19,7 +19,7 @@ export function ok(body: unknown): Reply {
   return { status: 200, body };
 }
 
-/** An error in the body shape that ARM, Key Vault and Microsoft Graph share. */
+/** Builds an error reply in the body shape that ARM, Key Vault and Microsoft Graph share. */
 export function azureError(status: number, code: string, message: string, innerCode?: string): Reply {
   return { status, body: { error: { code, message, ...(innerCode === undefined ? {} : { innererror: { code: innerCode } }) } } };
 }

@@ -1,5 +1,5 @@
 // Puts the real store URLs back into an inventory collected from the
-// emulator, where each store's data plane answered on a loopback port.
+// emulator, where each store's data plane listened on a loopback port.
 import type { Inventory } from "../../src/inventory/model.js";
 import type { AzureEmulator } from "./server.js";
 

@@ -1,8 +1,8 @@
 // A local HTTPS emulator of the Azure APIs the collector calls. It serves an
-// estate on 127.0.0.1: ARM, Resource Graph and Microsoft Graph on one port,
-// each vault or Managed HSM data plane on a port of its own (a vault URL
-// cannot carry a path prefix), and a managed-identity token endpoint over
-// plain HTTP for child processes.
+// estate on 127.0.0.1. ARM, Resource Graph and Microsoft Graph share one port.
+// Each vault or Managed HSM data plane has a port of its own, because a vault
+// URL cannot carry a path prefix. A managed-identity token endpoint serves
+// child processes over plain HTTP.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -45,7 +45,7 @@ export class AzureEmulator {
   /** Scopes that the in-process credential and the token endpoint were asked for. */
   readonly tokenScopes: string[] = [];
   readonly audiences: Audiences;
-  /** Requests being answered now, and the most there were at once, overall and per target. */
+  /** Requests in progress now, and the maximum at once, overall and per target. */
   readonly concurrency = { now: 0, max: 0, maxByTarget: new Map<string, number>(), busyMilliseconds: 0 };
   private readonly nowByTarget = new Map<string, number>();
   armUrl = "";
@@ -71,7 +71,7 @@ export class AzureEmulator {
     return emulator;
   }
 
-  /** A credential that mints emulator tokens in process, for tests that inject one. */
+  /** Returns a credential that mints emulator tokens in process, for tests that inject one. */
   credential(): TokenCredential {
     return emulatorCredential(this.estate, this.tokenScopes);
   }
@@ -87,7 +87,7 @@ export class AzureEmulator {
     return url;
   }
 
-  /** Every store's loopback URL, keyed by store name. */
+  /** Returns every store's loopback URL, keyed by store name. */
   storeUrlMap(): Map<string, string> {
     return new Map(this.storeUrls);
   }

@@ -41,7 +41,7 @@ export function readBearer(header: string | undefined): TokenClaims | null {
   }
 }
 
-/** A credential that mints emulator tokens in process, recording each scope it was asked for. */
+/** Returns a credential that mints emulator tokens in process and records each requested scope. */
 export function emulatorCredential(estate: Estate, requestedScopes: string[] = []): TokenCredential {
   return {
     async getToken(scopes: string | string[]): Promise<AccessToken> {

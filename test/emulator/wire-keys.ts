@@ -4,7 +4,7 @@ import type { EstateKey, EstateKeyVersion, EstateRotationPolicy } from "./estate
 
 const CURVE_BYTES: Record<string, number> = { "P-256": 32, "P-384": 48, "P-521": 66, "P-256K": 32 };
 
-/** The current version; an estate key has at least one. */
+/** Returns the current version, the last one; an estate key has at least one. */
 export function currentVersion(key: EstateKey): EstateKeyVersion {
   const last = key.versions[key.versions.length - 1];
   if (last === undefined) throw new Error(`Estate key \`${key.name}\` has no versions; give it at least one.`);
@@ -103,8 +103,8 @@ export function dataPlaneKeyBundle(storeUrl: string, storeName: string, key: Est
 }
 
 /**
- * Data-plane rotation policy. A key that never had one gets the 7.3-preview answer, whose
- * members are null; action types are PascalCase here.
+ * Builds the data-plane rotation policy. A key that never had one gets the 7.3-preview
+ * response, whose members are null. Action types are PascalCase here.
  */
 export function dataPlaneRotationPolicy(storeUrl: string, key: EstateKey) {
   if (key.rotationPolicy === null) return { lifetimeActions: null, attributes: null };

@@ -18,7 +18,7 @@ export interface VaultShape {
 }
 
 /**
- * A `vaults.get` body in the 2026-02-01 shape. Like Azure, it omits `enableRbacAuthorization`
+ * Builds a `vaults.get` body in the 2026-02-01 shape. Like Azure, it omits `enableRbacAuthorization`
  * and `enablePurgeProtection` unless they are on.
  */
 export function vaultBody(shape: VaultShape) {
@@ -45,7 +45,7 @@ export function vaultBody(shape: VaultShape) {
   };
 }
 
-/** A diagnostic setting that sends the `audit` category group to a Log Analytics workspace. */
+/** Builds a diagnostic setting that sends the `audit` category group to a Log Analytics workspace. */
 export function auditDiagnosticSetting(storeId: string) {
   return {
     id: `${storeId}/providers/microsoft.insights/diagnosticSettings/audit-to-law`,
@@ -63,7 +63,7 @@ export interface ClusterShape {
   workloadIdentity?: boolean;
 }
 
-/** A `managedClusters.get` body in the recorded shape: `resourcegroups` in lower case, add-on config values as strings. */
+/** Builds a `managedClusters.get` body in the recorded shape: `resourcegroups` in lower case, add-on config values as strings. */
 export function clusterBody(shape: ClusterShape) {
   const securityProfile: Record<string, unknown> = {};
   if (shape.kms === "platform") securityProfile["kubernetesResourceObjectEncryptionProfile"] = { infrastructureEncryption: "Enabled" };

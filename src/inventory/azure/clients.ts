@@ -1,5 +1,5 @@
 // Builds the SDK clients of one run. Every client gets the run's retry, time
-// limit and trust settings, and asks for a token of its cloud's audience.
+// limit and trust settings, and requests tokens for its cloud's audience.
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { ContainerServiceClient } from "@azure/arm-containerservice";
 import { KeyVaultManagementClient } from "@azure/arm-keyvault";
@@ -33,7 +33,7 @@ export function keyVaultManagementClient(context: CollectContext, subscriptionId
   return shared(context, `keyvault:${subscriptionId.toLowerCase()}`, () => new KeyVaultManagementClient(context.credential, subscriptionId, armOptions(context)));
 }
 
-/** The container service client of a subscription; its extra policies are those of its first use. */
+/** Returns the container service client of a subscription, with the extra policies of its first use. */
 export function containerServiceClient(context: CollectContext, subscriptionId: string, extraPolicies: PipelinePolicy[]): ContainerServiceClient {
   return shared(context, `aks:${subscriptionId.toLowerCase()}`, () => new ContainerServiceClient(context.credential, subscriptionId, armOptions(context, extraPolicies)));
 }
@@ -47,9 +47,9 @@ export function authorizationClient(context: CollectContext, subscriptionId: str
 }
 
 /**
- * A data-plane key client. Key Vault answers the first request with a 401 challenge naming
- * the resource to get a token for; the client checks that resource against the vault's
- * host, a check that only a loopback test emulator may skip.
+ * Creates a data-plane key client. Key Vault rejects the first request with a 401 challenge
+ * that names the resource to get a token for. The client checks that resource against the
+ * vault's host, a check that only a loopback test emulator may skip.
  */
 export function keyClient(context: CollectContext, storeUrl: string): KeyClient {
   return new KeyClient(storeUrl, context.credential, {

@@ -64,7 +64,7 @@ export function cloudSettings(name: CloudName): CloudSettings {
   return CLOUDS[name];
 }
 
-/** The `.default` scope that asks for a token of the given audience. */
+/** Returns the `.default` scope that requests a token for the given audience. */
 export function defaultScope(audience: string): string {
   return `${audience.replace(/\/+$/, "")}/.default`;
 }

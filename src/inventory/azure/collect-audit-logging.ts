@@ -12,8 +12,8 @@ interface DiagnosticSettingsList {
 
 /**
  * Returns true when an enabled log of some diagnostic setting is the `AuditEvent` category
- * or a category group that contains it (`audit`, `allLogs`); null when the settings could
- * not be read.
+ * or a category group that contains it (`audit`, `allLogs`). Returns null when the settings
+ * could not be read.
  */
 export async function collectAuditLogging(context: CollectContext, rest: RestClient, storeId: string, subscriptionId: string): Promise<boolean | null> {
   const url = `${context.armEndpoint}${storeId}/providers/Microsoft.Insights/diagnosticSettings?api-version=${DIAGNOSTIC_SETTINGS_API}`;

@@ -1,7 +1,7 @@
-// Reads a store's keys: through ARM the list, then one get per key (the list
-// has no key type) and the versions of each key; beside those calls, the data
-// plane's view of each key where it is reachable. ARM needs no network path to
-// the vault, so the key list works for private vaults too.
+// Reads a store's keys through ARM: the list, then one get per key (the list
+// has no key type) and the versions of each key. Beside those calls it reads
+// the data plane's view of each key where that is reachable. ARM needs no
+// network path to the vault, so the key list works for private vaults too.
 import type { Key, ManagedHsmKey } from "@azure/arm-keyvault";
 import type { DeployedKey } from "../model.js";
 import { attempt, listAll } from "./attempt.js";

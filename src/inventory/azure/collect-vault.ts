@@ -41,8 +41,9 @@ export async function collectVault(context: CollectContext, armRest: RestClient,
 }
 
 /**
- * Without the data plane, `managed` is unknown; a key is taken as certificate-backed when a
- * secret of the same name has a certificate content type, as Key Vault creates both together.
+ * Marks keys that back a certificate when the data plane, which has the `managed` flag, was
+ * not reached. Key Vault creates a certificate's key and secret under the same name, so a key
+ * is taken as certificate-backed when a secret of its name has a certificate content type.
  */
 function markCertificateKeys(keys: DeployedKeyStore["keys"], secrets: DeployedSecret[] | null): DeployedKeyStore["keys"] {
   if (keys === null || secrets === null) return keys;

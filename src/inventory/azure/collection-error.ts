@@ -13,7 +13,7 @@ interface ErrorBody {
 /**
  * Builds the entry for a failed call. The code is the most specific one Azure gave:
  * Key Vault 403s carry `Forbidden` outside and `ForbiddenByFirewall`, `ForbiddenByRbac` or
- * `ForbiddenByPolicy` in the inner error, which says what to fix.
+ * `ForbiddenByPolicy` in the inner error, which names what to fix.
  */
 export function toCollectionError(scope: string, operation: string, error: unknown): CollectionError {
   if (isRestError(error)) {
@@ -31,7 +31,7 @@ export function toCollectionError(scope: string, operation: string, error: unkno
   return { scope, operation, status: null, code: null, message: firstLine(message) };
 }
 
-/** The HTTP status of a failed call, or null when it got no response. */
+/** Returns the HTTP status of a failed call, or null when it got no response. */
 export function statusOf(error: unknown): number | null {
   return isRestError(error) ? (error.statusCode ?? null) : null;
 }

@@ -61,16 +61,16 @@ export function createContext(
 }
 
 /**
- * A keep-alive agent that trusts Node's roots and one extra CA. Its TLS context is built once:
- * a `ca` option on each client would make Node parse every root certificate again for each
- * new connection, which cost milliseconds per request. A custom agent bypasses the SDK's
- * proxy settings, so it is used only when an extra CA is given (emulators, Azure Stack).
+ * Creates a keep-alive agent that trusts Node's roots and one extra CA. Its TLS context is
+ * built once, because a `ca` option on each client makes Node parse every root certificate
+ * again for each new connection, which cost milliseconds per request. A custom agent
+ * bypasses the SDK's proxy settings, so it is used only when an extra CA is given.
  */
 function trustingAgent(extraCa: string): Agent {
   return new Agent({ keepAlive: true, secureContext: createSecureContext({ ca: [...rootCertificates, extraCa] }) });
 }
 
-/** The client options every SDK client and REST pipeline of the run gets, apart from endpoint and scopes. */
+/** Returns the options that every SDK client and REST pipeline of the run gets, apart from endpoint and scopes. */
 export function commonClientOptions(context: CollectContext) {
   const { tuning } = context;
   const additionalPolicies: { policy: PipelinePolicy; position: "perCall" | "perRetry" }[] = [
@@ -87,7 +87,7 @@ export function commonClientOptions(context: CollectContext) {
   };
 }
 
-/** Whether a data-plane client for this URL may skip the challenge-resource check. */
+/** Returns true when a data-plane client for this URL may skip the challenge-resource check. */
 export function skipsChallengeCheck(context: CollectContext, url: string): boolean {
   return context.allowLoopbackChallenge && isLoopbackUrl(url);
 }

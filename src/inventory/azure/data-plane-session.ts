@@ -12,8 +12,8 @@ import { mapDeletedKey } from "./map-key.js";
 
 /**
  * The data plane of one store. The deleted-key listing starts at once and doubles as the
- * reachability probe: when it fails (private endpoint, firewall, missing data role), that
- * one error stands for the whole store, every other call is skipped, and the ARM facts
+ * reachability probe. When it fails (private endpoint, firewall, missing data role), that
+ * one error stands for the whole store and every other call is skipped, so the ARM facts
  * are kept as they are. Per-key calls wait for the probe and run beside the ARM calls.
  */
 export class DataPlaneSession {
@@ -37,7 +37,7 @@ export class DataPlaneSession {
     return (await this.deletedKeys) !== null;
   }
 
-  /** The data-plane view of a key (public key, hsmPlatform, managed); null when unreachable or failed. */
+  /** Gets the data-plane view of a key (public key, hsmPlatform, managed), or null when unreachable or failed. */
   async key(name: string): Promise<KeyVaultKey | null> {
     if (!(await this.reachable())) return null;
     return this.tallied("dataPlane.keys.get", name, () => this.client.getKey(name));

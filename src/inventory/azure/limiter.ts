@@ -55,7 +55,7 @@ export class Limiter {
 /**
  * Limiters keyed by a scope such as a subscription id or a vault URL, all under one
  * overall limiter in which they share one lane. A task takes its scope's slot before the
- * overall one, always in that order, so no task holds an overall slot while it waits for
+ * overall one, always in that order, so no task keeps an overall slot while it waits for
  * its scope.
  */
 export class ScopedLimiters {

@@ -70,11 +70,13 @@ export function mapCertificate(certificate: KeyVaultCertificateWithPolicy): Depl
 }
 
 /**
- * The key type from the X.509 key's algorithm, refined by the policy's `-HSM` type when the
- * two agree: the certificate cannot show whether its key lives in an HSM, the policy can.
+ * Returns the key type from the X.509 key's algorithm, refined by the policy's `-HSM` type
+ * when the two agree, because the certificate cannot show whether its key lives in an HSM.
  */
 function keyType(algorithm: string | undefined, policyType: string | undefined): string | null {
-  const family = algorithm === "rsa" ? "RSA" : algorithm === "ec" ? "EC" : (algorithm ?? null);
+  let family: string | null = algorithm ?? null;
+  if (algorithm === "rsa") family = "RSA";
+  if (algorithm === "ec") family = "EC";
   if (family !== null && policyType !== undefined && policyType.toUpperCase() === `${family}-HSM`) return policyType;
   return family;
 }

@@ -42,7 +42,7 @@ export function mapArmKey(key: Key | ManagedHsmKey): DeployedKey {
   };
 }
 
-/** Maps the items of ARM `keys.listVersions`; each item's id ends in its version. */
+/** Maps the items of ARM `keys.listVersions`, oldest first. Each item's URI ends in its version. */
 export function mapArmKeyVersions(versions: (Key | ManagedHsmKey)[]): KeyVersion[] {
   return versions
     .map((version) => {

@@ -28,7 +28,7 @@ export function mapManagedHsm(hsm: ManagedHsm, tenantId: string, auditLogging: b
     networkAcls: mapNetworkAcls(properties.networkAcls),
     privateEndpoints: mapPrivateEndpoints(properties.privateEndpointConnections),
     auditLogging,
-    // Managed HSM has no access policies; its local role assignments are listed with the role assignments.
+    // Managed HSM has no access policies. Its local role assignments are listed with the role assignments.
     accessPolicies: [],
     keys: null,
     secrets: [],

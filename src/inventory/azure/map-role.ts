@@ -28,7 +28,7 @@ export function mapRoleDefinition(definition: SdkRoleDefinition): RoleDefinition
 }
 
 /**
- * Whether an assignment at `assignmentScope` reaches the store `storeId`: at the store,
+ * Returns true when an assignment at `assignmentScope` reaches the store `storeId`: at the store,
  * above it (management group, subscription, resource group) or below it (a single key).
  * ARM ids differ in case (`resourceGroups` and `resourcegroups`), so the test ignores case.
  */

@@ -14,9 +14,9 @@ export function mapArmRotationPolicy(policy: ArmRotationPolicy): RotationPolicy 
 }
 
 /**
- * Maps a data-plane rotation policy. A key that never had a policy returns HTTP 200: API
- * 7.3-preview with `lifetimeActions: null`, which becomes a policy with no actions, and newer
- * versions with a Notify-only default, which is kept as returned.
+ * Maps a data-plane rotation policy. A key that never had a policy returns HTTP 200. API
+ * 7.3-preview returns `lifetimeActions: null`, which becomes a policy with no actions. Newer
+ * versions return a Notify-only default, which is kept as returned.
  */
 export function mapDataPlaneRotationPolicy(policy: KeyRotationPolicy): RotationPolicy {
   return {

@@ -19,7 +19,7 @@ export function mapArmSecret(secret: Secret): DeployedSecret {
     created: dateToIso(attributes.created),
     updated: dateToIso(attributes.updated),
     expires: dateToIso(attributes.expires),
-    // ARM has no `managed` flag; a certificate's secret is recognised by its content type.
+    // ARM has no `managed` flag, so a certificate's secret is recognised by its content type.
     managed: contentType !== null && CERTIFICATE_CONTENT_TYPES.has(contentType.toLowerCase()),
   };
 }

@@ -24,7 +24,7 @@ export function mapVault(vault: Vault, auditLogging: boolean | null): DeployedKe
     tenantId: properties.tenantId,
     uri: properties.vaultUri ?? "",
     state: "active",
-    // Soft delete cannot be turned off since 2020; an old vault may still lack the flag.
+    // Azure no longer lets soft delete be turned off, so a missing flag on an old vault is read as on.
     softDelete: { enabled: properties.enableSoftDelete !== false, retentionDays: properties.softDeleteRetentionInDays ?? null },
     purgeProtection: properties.enablePurgeProtection === true,
     permissionModel: properties.enableRbacAuthorization === true ? "rbac" : "access-policies",

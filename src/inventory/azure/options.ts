@@ -68,7 +68,8 @@ export interface CollectOptions {
   tuning?: Partial<ClientTuning>;
   /**
    * Skips the check that a Key Vault challenge names the expected resource. Honoured only
-   * for loopback hosts: against any other host it would send a token to whoever answers.
+   * for loopback hosts, because against any other host it would send a token to any server
+   * that sends a challenge.
    */
   allowLoopbackChallenge?: boolean;
 }

@@ -25,8 +25,8 @@ export function callTimeoutPolicy(timeoutMs: number): PipelinePolicy {
 
 /**
  * Bounds one attempt. A request that times out here fails with code ETIMEDOUT, which the
- * retry policy retries like a dropped connection; the SDK's own `timeout` would raise an
- * AbortError, which it does not retry.
+ * retry policy retries like a dropped connection. The SDK's own `timeout` would raise an
+ * AbortError instead, which it does not retry.
  */
 export function attemptTimeoutPolicy(timeoutMs: number): PipelinePolicy {
   return {
@@ -51,7 +51,7 @@ export function attemptTimeoutPolicy(timeoutMs: number): PipelinePolicy {
   };
 }
 
-/** Calls `onRetryable` for each attempt answered with 429, 408 or 5xx, before the retry policy decides. */
+/** Calls `onRetryable` for each response with status 429, 408 or 5xx, before the retry policy decides. */
 export function retryCountPolicy(onRetryable: (status: number, url: string) => void): PipelinePolicy {
   return {
     name: "cryptodocRetryCount",
@@ -70,7 +70,7 @@ function timedOut(message: string, code: string): RestError {
 /**
  * Error bodies of failed responses, keyed by request. The paging helpers of the current
  * SDKs throw "Pagination failed with unexpected statusCode 403" without the body, which
- * holds the Azure error code and message; the collector looks the body up here instead.
+ * contains the Azure error code and message, so the collector looks the body up here.
  */
 export const errorBodies = new WeakMap<object, unknown>();
 

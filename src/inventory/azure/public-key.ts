@@ -11,7 +11,7 @@ interface PublicJwk {
 }
 
 /**
- * Returns the RFC 7638 SHA-256 thumbprint, base64url, of an RSA or EC public key; null for
+ * Returns the RFC 7638 SHA-256 thumbprint, base64url, of an RSA or EC public key, or null for
  * symmetric keys and keys without public parts. Key Vault's `-HSM` key types are
  * thumbprinted as their base type, and RSA integers lose any leading zero bytes, because
  * RFC 7518 encodes them in the fewest octets.
@@ -29,7 +29,7 @@ export function publicKeyThumbprint(jwk: PublicJwk): string | null {
   return createHash("sha256").update(members, "utf8").digest("base64url");
 }
 
-/** Returns the RSA modulus length in bits, or null for other key types; EC strength comes from the curve. */
+/** Returns the RSA modulus length in bits, or null for other key types, whose strength comes from the curve or the size. */
 export function publicKeySize(jwk: PublicJwk): number | null {
   if (jwk.n === undefined) return null;
   return stripLeadingZeros(jwk.n).length * 8;

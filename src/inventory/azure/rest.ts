@@ -1,7 +1,7 @@
-// JSON requests on the real REST paths for the APIs this package has no SDK
-// for on Node 20: Resource Graph (@azure/arm-resourcegraph 4.x does not retry
-// 429), Microsoft Graph, diagnostic settings, subscriptions and Managed HSM
-// local RBAC (@azure/keyvault-admin is not in this registry).
+// JSON requests on the real REST paths of the APIs that have no usable SDK
+// here. @azure/arm-resourcegraph 4.x does not retry 429, and
+// @azure/keyvault-admin is not in this machine's npm registry. The same
+// client reads Microsoft Graph, diagnostic settings and subscriptions.
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -20,7 +20,7 @@ export interface RestClient {
   post<T>(url: string, body: unknown): Promise<T>;
 }
 
-/** A client that sends bearer tokens for `audience` and fails with a RestError carrying Azure's error body. */
+/** Creates a client that sends bearer tokens for `audience` and fails with a RestError that carries Azure's error body. */
 export function restClient(context: CollectContext, audience: string): RestClient {
   const { additionalPolicies, ...options } = commonClientOptions(context);
   const pipeline: Pipeline = createPipelineFromOptions(options);

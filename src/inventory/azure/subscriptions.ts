@@ -36,7 +36,7 @@ export async function resolveSubscriptions(context: CollectContext, rest: RestCl
       operation: "subscriptions.list",
       status: null,
       code: "SubscriptionNotVisible",
-      message: `Subscription \`${id}\` is not visible to the collecting identity; grant it Reader on the subscription or remove it from the scope.`,
+      message: `Subscription \`${id}\` is not visible to the collecting identity. Grant the identity Reader on it, or remove it from the scope.`,
     });
   }
   const chosen = requested.length > 0 ? requested.filter((id) => visibleSet.has(id)) : [...visibleSet];
