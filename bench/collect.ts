@@ -9,16 +9,16 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { collectInventory } from "../src/inventory/azure/collect.js";
 import { DEFAULT_TUNING, type ClientTuning } from "../src/inventory/azure/options.js";
+import { PACKAGE_ROOT } from "../src/version.js";
 import type { Inventory } from "../src/inventory/model.js";
 import type { Estate } from "../test/emulator/estate.js";
-import { generateEstate } from "../test/emulator/generate-estate.js";
+import { loadEstate } from "../test/emulator/load-estate.js";
 import { emulatorScope } from "../test/emulator/scope.js";
 import { emulatorCredential } from "../test/emulator/tokens.js";
 import type { EmulatorStats } from "./emulator-process.js";
 
-const VAULTS = 20;
-const KEYS_PER_VAULT = 50;
-const LATENCY_MS = 20;
+/** The benchmark estate, 20 vaults × 50 keys with 20 ms added per request. */
+const ESTATE_FILE = join(PACKAGE_ROOT, "test", "fixtures", "estates", "bench-20x50.json");
 
 export interface CollectMeasurement {
   label: string;
@@ -71,7 +71,10 @@ async function measure(label: string, estate: Estate, emulator: Emulator, tuning
 
 /** Runs a warm-up and both measurements in one process and returns a Markdown table of the figures. */
 export async function benchmarkCollect(): Promise<string> {
-  const estate = generateEstate({ vaults: VAULTS, keysPerVault: KEYS_PER_VAULT, clusters: 2, latencyMs: LATENCY_MS });
+  const estate = loadEstate(ESTATE_FILE);
+  const latencyMs = estate.latencyMs ?? 0;
+  const vaults = estate.vaults.length;
+  const keysPerVault = estate.vaults[0]?.keys.length ?? 0;
   const folder = mkdtempSync(join(tmpdir(), "cryptodoc-bench-collect-"));
   const estateFile = join(folder, "estate.json");
   writeFileSync(estateFile, JSON.stringify(estate));
@@ -85,15 +88,15 @@ export async function benchmarkCollect(): Promise<string> {
       throw new Error("The default and the one-at-a-time runs collected different key stores.");
     }
 
-    const keys = VAULTS * KEYS_PER_VAULT;
+    const keys = estate.vaults.reduce((count, vault) => count + vault.keys.length, 0);
     const { seconds, stats, collectorCpuSeconds } = defaults.measurement;
-    const ideal = (stats.requests * LATENCY_MS) / 1000 / DEFAULT_TUNING.maxConcurrency;
+    const ideal = (stats.requests * latencyMs) / 1000 / DEFAULT_TUNING.maxConcurrency;
     const rows = [
-      ["Estate", `${VAULTS} vaults × ${KEYS_PER_VAULT} keys in one subscription, role assignments, 2 AKS clusters, ${LATENCY_MS} ms added per request`],
+      ["Estate", `${vaults} vaults × ${keysPerVault} keys in one subscription, role assignments, ${estate.clusters.length} AKS clusters, ${latencyMs} ms added per request`],
       ["Requests (default run)", `${stats.requests} (${(stats.requests / keys).toFixed(2)} per key)`],
       ["Requests in flight allowed by the defaults", `${DEFAULT_TUNING.maxConcurrency} overall, of which at most ${DEFAULT_TUNING.maxConcurrencyPerSubscription} per subscription (ARM) and ${DEFAULT_TUNING.maxConcurrencyPerStore} per vault (data plane)`],
       ["Wall time, default settings", `${seconds.toFixed(2)} s`],
-      ["Ideal for that request count", `${ideal.toFixed(2)} s (requests × ${LATENCY_MS} ms ÷ ${DEFAULT_TUNING.maxConcurrency})`],
+      ["Ideal for that request count", `${ideal.toFixed(2)} s (requests × ${latencyMs} ms ÷ ${DEFAULT_TUNING.maxConcurrency})`],
       ["Default ÷ ideal (goal ≤ 1.3)", `${(seconds / ideal).toFixed(2)}`],
       ["Requests in flight, mean and maximum", `${(stats.busyMilliseconds / 1000 / seconds).toFixed(1)} and ${stats.maxInFlight}`],
       ["CPU time, collector and emulator", `${collectorCpuSeconds.toFixed(2)} s and ${(stats.cpuMilliseconds / 1000).toFixed(2)} s`],

@@ -71,6 +71,19 @@ describe("cryptodoc collect", () => {
     expect(written.collectionErrors.map((error) => [error.operation, error.status, error.code])).toEqual([["keys.list", 403, "AuthorizationFailed"]]);
   });
 
+  it("--subscription overrides the YAML scope", async () => {
+    const { emulator } = await workedExampleEmulator();
+    const config = writeArchitecture(emulator);
+    const production = "3b8e6f0c-1d2a-4c5b-8e7f-9a0b1c2d3e4f";
+    const run = await runCliWithEmulator(["collect", "--config", config, "--output", "live.json", "--arm-endpoint", emulator.armUrl, "--subscription", production], { cwd: folder, emulator });
+
+    expect(run.code).toBe(0);
+    const written = JSON.parse(readFileSync(join(folder, "live.json"), "utf8")) as Inventory;
+    expect(written.collection.scopeRequested.subscriptions).toEqual([production]);
+    expect(written.keyStores.map((store) => store.name)).toEqual(["mhsm-cde-prod", "kv-cde-prod"]);
+    expect(written.collectionErrors).toEqual([]);
+  });
+
   it("login failure exits 2 and writes nothing", async () => {
     const { emulator } = await workedExampleEmulator();
     const config = writeArchitecture(emulator);

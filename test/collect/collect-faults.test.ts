@@ -1,4 +1,7 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../src/version.js";
+import { loadEstate } from "../emulator/load-estate.js";
 import { generateEstate } from "../emulator/generate-estate.js";
 import { collectFrom, startEmulator, withoutRunMetadata } from "./support.js";
 
@@ -141,3 +144,20 @@ function rewriteUrls<T>(from: T, to: { keyStores: { name: string; uri: string }[
   }
   return JSON.parse(text) as T;
 }
+
+describe("collectInventory from an estate fixture", () => {
+  it("throttled fixture matches a clean run", async () => {
+    const fixture = loadEstate(join(PACKAGE_ROOT, "test", "fixtures", "estates", "throttled-2x6.json"));
+    const { faults, ...clean } = fixture;
+    const cleanRun = await collectFrom(await startEmulator(structuredClone(clean)));
+    const emulator = await startEmulator(fixture);
+    const throttled = await collectFrom(emulator);
+
+    expect(faults?.length).toBe(4);
+    expect(throttled.inventory.collectionErrors).toEqual([]);
+    expect(emulator.requests.filter((request) => request.status === 429).length).toBe(7);
+    expect(emulator.requests.filter((request) => request.status === 503).length).toBe(2);
+    expect(emulator.requests.filter((request) => request.status === -1).length).toBe(2);
+    expect(withoutRunMetadata(throttled.inventory)).toEqual(withoutRunMetadata(rewriteUrls(cleanRun.inventory, throttled.inventory)));
+  });
+});
