@@ -1,9 +1,13 @@
 // `npm run bench`: runs each benchmark in turn and prints Markdown tables to
-// stdout, the form the benchmark pages record them in.
+// stdout, the form docs/benchmarks.md and docs/benchmarks-collect.md record them in.
 import { cpus, loadavg } from "node:os";
+import { benchmarkBuild } from "./build.js";
 import { benchmarkCollect } from "./collect.js";
 
-const sections: [string, () => string | Promise<string>][] = [["Live collection against the emulator", () => benchmarkCollect()]];
+const sections: [string, () => string | Promise<string>][] = [
+  ["Build time by estate size", () => benchmarkBuild()],
+  ["Live collection against the emulator", () => benchmarkCollect()],
+];
 
 process.stdout.write(`Node ${process.version} on ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, load average ${loadavg()[0]?.toFixed(2)} at the start\n\n`);
 for (const [title, run] of sections) {

@@ -57,7 +57,8 @@ decided; 2 invalid input or usage; 3 documents out of date (--check).`,
 
 Loads architecture.yaml and the inventory, evaluates the drift rules and writes
 cryptographic-architecture.md, key-inventory.md, diagrams/*.mmd, drift-report.md,
-drift-report.json and inventory.json to the output folder. Only files listed in the
+drift-report.json, drift-report.sarif, drift-report.junit.xml and inventory.json to the
+output folder. Only files listed in the
 folder's .cryptodoc-manifest.json are ever replaced or removed.
 
 Options:
@@ -69,7 +70,8 @@ ${COMMON_HELP}`,
 Evaluates the drift rules and prints one report to stdout; writes no files.
 
 Options:
-  --format FORMAT        text, json or markdown (default: text)
+  --format FORMAT        text, json, markdown, sarif (SARIF 2.1.0) or junit (JUnit XML)
+                         (default: text)
 ${COMMON_HELP}
 
 Rules:
@@ -92,11 +94,11 @@ Options:
   validate: `Usage: cryptodoc validate [options]
 
 Checks architecture.yaml against schemas/architecture.schema.json and its cross-references,
-and the inventory snapshot against schemas/inventory.schema.json when --inventory is given.
+and the inventory snapshot it names (or --inventory) against schemas/inventory.schema.json.
 
 Options:
   --config FILE          architecture file (default: architecture.yaml)
-  --inventory FILE       also validate this inventory snapshot
+  --inventory FILE       validate this inventory snapshot instead of inventory.snapshot
   -h, --help             show this help`,
 };
 

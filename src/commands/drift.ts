@@ -3,8 +3,10 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { reportInput } from "../render/render-build.js";
 import { writeJsonReport } from "../report/json.js";
+import { writeJunitReport } from "../report/junit.js";
 import { writeMarkdownReport } from "../report/markdown.js";
 import type { ReportInput } from "../report/report-input.js";
+import { writeSarifReport } from "../report/sarif.js";
 import { type Sink, StdoutSink } from "../report/sink.js";
 import { writeTextReport } from "../report/text.js";
 import { loadAndEvaluate } from "./evaluate.js";
@@ -14,6 +16,8 @@ export const REPORT_FORMATS: Record<string, (input: ReportInput, sink: Sink) => 
   text: writeTextReport,
   json: writeJsonReport,
   markdown: writeMarkdownReport,
+  sarif: writeSarifReport,
+  junit: writeJunitReport,
 };
 
 export function parseFormat(value: string | undefined): string {

@@ -23,7 +23,7 @@ export interface Evaluation {
 }
 
 /** Resolves which snapshot to read: --inventory, then `inventory.snapshot` relative to architecture.yaml. */
-function snapshotPath(options: CommonOptions, loaded: LoadedArchitecture): string {
+export function snapshotPath(options: { config: string; inventory?: string }, loaded: LoadedArchitecture): string {
   if (options.inventory !== undefined) return options.inventory;
   const configured = loaded.architecture.inventory.snapshot;
   if (configured === undefined) {

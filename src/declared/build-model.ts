@@ -50,7 +50,7 @@ export function buildArchitecture(file: string, data: Raw, sourceMap: SourceMap)
     rules: (data.rules as Architecture["rules"] | undefined) ?? {},
     environments: located(data.environments, "environments", sourceMap, (entry) => ({ subscriptions: [], ...entry })),
     algorithms: located(data.algorithms, "algorithms", sourceMap),
-    protocols: located(data.protocols, "protocols", sourceMap, (entry) => ({ cipherSuites: [], certificates: [], ...entry })),
+    protocols: located(data.protocols, "protocols", sourceMap, (entry) => ({ cipherSuites: [], certificates: [], lastReview: document.lastReview, ...entry })),
     keyStores,
     custodians: located(data.custodians, "custodians", sourceMap),
     keys: located(data.keys, "keys", sourceMap, (entry) => ({

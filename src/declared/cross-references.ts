@@ -136,12 +136,15 @@ function checkKeys(
   names: { environments: ReadonlySet<string>; algorithms: ReadonlySet<string>; stores: ReadonlySet<string>; custodians: ReadonlySet<string>; keys: ReadonlySet<string> },
 ): void {
   const byStoreAndName = new Map<string, number>();
+  const storeByName = new Map(a.keyStores.map((store) => [store.name, store]));
+  const keyByName = new Map(a.keys.map((key) => [key.name, key]));
+  const algorithmByName = new Map(a.algorithms.map((algorithm) => [algorithm.name, algorithm]));
   a.keys.forEach((key, index) => {
     const at = (field: string): FieldPath => ["keys", index, field];
     diagnostics.reference(at("store"), key.store, names.stores, "key store", "keyStores");
     diagnostics.reference(at("wrappedBy"), key.wrappedBy, names.keys, "key", "keys");
     diagnostics.reference(at("algorithm"), key.algorithm, names.algorithms, "algorithm", "algorithms");
-    const algorithm = a.algorithms.find((candidate) => candidate.name === key.algorithm);
+    const algorithm = key.algorithm === undefined ? undefined : algorithmByName.get(key.algorithm);
     if (algorithm?.curve !== undefined && key.curve !== undefined && algorithm.curve !== key.curve) {
       diagnostics.add(at("algorithm"), `algorithm \`${algorithm.name}\` uses curve \`${algorithm.curve}\`, but the key's curve is \`${key.curve}\`; expected an algorithm on the same curve`);
     }
@@ -154,7 +157,7 @@ function checkKeys(
     if (key.environment !== "") diagnostics.reference(at("environment"), key.environment, names.environments, "environment", "environments");
     else if (!inheritsFromUnknown) diagnostics.add(["keys", index], "has no environment; set `environment`, or `store` or `wrappedBy` to inherit one");
 
-    const store = a.keyStores.find((candidate) => candidate.name === key.store);
+    const store = key.store === undefined ? undefined : storeByName.get(key.store);
     if (store !== undefined && key.environment !== "" && store.environment !== key.environment) {
       diagnostics.add(at("environment"), `key is declared in environment \`${key.environment}\` but its store \`${store.name}\` belongs to \`${store.environment}\`; production and test keys must not share a store`);
     }
@@ -165,7 +168,7 @@ function checkKeys(
       else byStoreAndName.set(storeAndName, index);
     }
 
-    const wrapping = a.keys.find((candidate) => candidate.name === key.wrappedBy);
+    const wrapping = key.wrappedBy === undefined ? undefined : keyByName.get(key.wrappedBy);
     if (wrapping !== undefined && wrapping.usage !== "key-encryption" && wrapping.usage !== "aks-kms") {
       diagnostics.add(at("wrappedBy"), `\`${wrapping.name}\` has usage \`${wrapping.usage}\`; expected a key with usage \`key-encryption\``);
     }
@@ -183,7 +186,7 @@ function checkKeyShape(diagnostics: Diagnostics, index: number, key: Architectur
   const strength = keyStrength(key.type, key.size, key.curve);
   if (!strength.ok) {
     const field = family === "EC" ? "curve" : "size";
-    const expected = family === "EC" ? "`P-256`, `P-384` or `P-521`" : family === "RSA" ? "a modulus size such as `3072`" : "`128`, `192` or `256`";
+    const expected = { EC: "`P-256`, `P-384` or `P-521`", RSA: "a modulus size such as `3072`" }[family] ?? "`128`, `192` or `256`";
     diagnostics.add(at(field), `the key's strength cannot be computed: ${strength.reason}; expected ${expected}`);
   }
   if (key.rotation?.every !== undefined && !key.rotation.automatic) {

@@ -28,25 +28,25 @@ const MAX_YAML_ERRORS = 5;
 
 function explainYamlErrors(errors: readonly { pos: [number, number]; message: string }[], sourceMap: SourceMap): string[] {
   const lines = new Set<number>();
-  const shown: string[] = [];
+  const listed: string[] = [];
   for (const error of errors) {
     const at = sourceMap.position(error.pos[0]);
-    if (lines.has(at.line) || shown.length === MAX_YAML_ERRORS) continue;
+    if (lines.has(at.line) || listed.length === MAX_YAML_ERRORS) continue;
     lines.add(at.line);
     const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
-    shown.push(`${at.file}:${at.line}:${at.column} YAML syntax error: ${message}`);
+    listed.push(`${at.file}:${at.line}:${at.column} YAML syntax error: ${message}`);
   }
-  if (shown.length < errors.length) shown.push(`(${errors.length - shown.length} more YAML errors follow from these; fix the first one and run again)`);
-  return shown;
+  if (listed.length < errors.length) listed.push(`(${errors.length - listed.length} more YAML errors follow from these; fix the first one and run again)`);
+  return listed;
 }
 
 /** Reads a file the user named, turning a missing or unreadable file into an input error. */
-export function readUserFile(file: string, what: string, option: string): string {
+export function readUserFile(file: string, description: string, option: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `cannot be read (${(error as Error).message})`;
-    throw new InputError(`${what} \`${file}\` ${reason}.`, [], { cause: error, hint: `Pass the right path with ${option}.` });
+    throw new InputError(`${description} \`${file}\` ${reason}.`, [], { cause: error, hint: `Pass the right path with ${option}.` });
   }
 }
 

@@ -75,6 +75,9 @@ export interface Policy {
   allowedCurves: string[];
   expiryWarning: string;
   minimumSoftDeleteRetentionDays: number;
+  /** ISO 8601 duration: the oldest snapshot the build accepts as of the date verdicts are judged. */
+  maxSnapshotAge: string;
+  maxCustodiansPerStore: number;
 }
 
 export interface Environment extends Located {
@@ -102,6 +105,8 @@ export interface Protocol extends Located {
   purpose: string;
   usedBy: string[];
   certificates: string[];
+  /** The ISO date of the protocol's last review; the builder fills in document.lastReview when the YAML omits it. */
+  lastReview: string;
 }
 
 export interface DeclaredKeyStore extends Located {
@@ -126,6 +131,8 @@ export interface Custodian extends Located {
   role: string;
   stores: string[];
   acknowledged: string;
+  /** For a group: how many people it contains. */
+  members?: number;
 }
 
 export interface DeclaredKey extends Located {

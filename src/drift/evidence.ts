@@ -1,15 +1,18 @@
 // Small pure helpers rules share: why data is missing, dates as of the build,
 // and how a key is shown in messages.
-import type { DeployedKey, Inventory } from "../inventory/model.js";
+import type { CollectionError, DeployedKey, Inventory } from "../inventory/model.js";
 import { collectionErrorsFor, type KeyPair, type StorePair } from "./estate.js";
+
+/** Describes a failed call: "`keys.list` failed with HTTP 403 `ForbiddenByRbac`". */
+export function describeFailure(error: Pick<CollectionError, "operation" | "status" | "code">): string {
+  return `\`${error.operation}\` failed${error.status === null ? "" : ` with HTTP ${error.status}`}${error.code === null ? "" : ` \`${error.code}\``}`;
+}
 
 /** Explains why something under `scopeId` was not collected, from the recorded collection errors. */
 export function notCollectedBecause(inventory: Inventory, scopeId: string): string {
   const errors = collectionErrorsFor(inventory, scopeId);
   if (errors.length === 0) return "no collection error was recorded for it";
-  return errors
-    .map((error) => `\`${error.operation}\` failed${error.status === null ? "" : ` with HTTP ${error.status}`}${error.code === null ? "" : ` \`${error.code}\``}`)
-    .join("; ");
+  return errors.map(describeFailure).join("; ");
 }
 
 /** The store's keys, or null with the reason when they were not collected. */

@@ -4,6 +4,7 @@
 import type { Severity, SourceLocation } from "../declared/model.js";
 import type { ResourceRef } from "./model.js";
 import type { Estate } from "./estate.js";
+import type { Result } from "./model.js";
 
 export type OutcomeStatus = "pass" | "fail" | "error" | "not-applicable";
 
@@ -29,7 +30,9 @@ export interface Rule {
   remediation: { text: string; command?: string };
   /** Which overlapping cases this rule owns and which it leaves to other rules. */
   notes?: string;
-  check(estate: Estate): Outcome[];
+  /** True for a rule judged on the other rules' results; the engine evaluates such rules last and passes them the results. */
+  readsResults?: boolean;
+  check(estate: Estate, results: readonly Result[]): Outcome[];
 }
 
 /** Describes one outcome; `status` and the texts are filled by the helpers below. */

@@ -27,3 +27,8 @@ export function waiverMatches(waiver: Waiver, ruleId: string, resource: Resource
 export function waiverIsValid(waiver: Waiver, asOf: Date): boolean {
   return new Date(`${waiver.expires}T23:59:59.999Z`).getTime() >= asOf.getTime();
 }
+
+/** Returns the waiver that waives a finding of `ruleId` about `resource`: the first valid one that matches. */
+export function findWaiver(waivers: readonly Waiver[], asOf: Date, ruleId: string, resource: ResourceRef): Waiver | undefined {
+  return waivers.find((waiver) => waiverIsValid(waiver, asOf) && waiverMatches(waiver, ruleId, resource));
+}

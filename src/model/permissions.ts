@@ -1,4 +1,4 @@
-// What a role lets a principal do to keys, judged from the role definition's
+// Key rights of roles and access policies, judged from a role definition's
 // data actions minus its not-data actions, with `*` wildcards, as Azure RBAC
 // evaluates them. Key Vault roles grant key rights only through dataActions:
 // `Microsoft.KeyVault/vaults/keys/*` under `actions` is control plane only.
@@ -38,12 +38,19 @@ export const OPERATION_ACTIONS: Record<string, string> = {
   encrypt: "encrypt", decrypt: "decrypt", sign: "sign", verify: "verify", wrapKey: "wrap", unwrapKey: "unwrap",
 };
 
+const compiledPatterns = new Map<string, RegExp>();
+
 function wildcardPattern(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`, "i");
+  let compiled = compiledPatterns.get(pattern);
+  if (compiled === undefined) {
+    const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    compiled = new RegExp(`^${escaped}$`, "i");
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
 }
 
-/** Whether `definition` allows the data action `action`. */
+/** Returns whether `definition` allows the data action `action`. */
 export function allowsDataAction(definition: RoleDefinition, action: string): boolean {
   return definition.permissions.some(
     (permission) =>
@@ -95,4 +102,40 @@ export function scopeRelation(scope: string, storeId: string): ScopeRelation | n
   if (assignment.startsWith("/providers/microsoft.management/managementgroups/")) return "inherited";
   if (assignment.startsWith(`${store}/`)) return "key";
   return null;
+}
+
+/** Tells whether `definition` allows the control-plane action `action`: its actions minus its notActions. */
+export function allowsAction(definition: RoleDefinition, action: string): boolean {
+  return definition.permissions.some(
+    (permission) =>
+      permission.actions.some((pattern) => wildcardPattern(pattern).test(action)) &&
+      !permission.notActions.some((pattern) => wildcardPattern(pattern).test(action)),
+  );
+}
+
+/**
+ * Describes how a role lets its holder give principals key access to a store
+ * of `permissionModel`, or returns null when it cannot. Owner and User Access
+ * Administrator create role assignments. On an access-policy vault, writing
+ * the vault or its access policies grants key permissions, and in a Managed
+ * HSM, local role assignments do.
+ */
+export function grantingPower(definition: RoleDefinition, permissionModel: string): string | null {
+  // Managed HSM key access comes only from local role assignments, which Azure RBAC roles cannot create.
+  if (permissionModel === "local-rbac") {
+    return allowsDataAction(definition, `${HSM}/roleAssignments/write/action`) ? `can create Managed HSM role assignments (\`${HSM}/roleAssignments/write/action\`)` : null;
+  }
+  if (allowsAction(definition, "Microsoft.Authorization/roleAssignments/write")) return "can create role assignments (`Microsoft.Authorization/roleAssignments/write`)";
+  if (permissionModel === "access-policies") {
+    if (allowsAction(definition, `${VAULT}/accessPolicies/write`)) return `can write access policies (\`${VAULT}/accessPolicies/write\`)`;
+    if (allowsAction(definition, `${VAULT}/write`)) return `can write the vault and its access policies (\`${VAULT}/write\`)`;
+  }
+  if (allowsDataAction(definition, `${HSM}/roleAssignments/write/action`)) return `can create Managed HSM role assignments (\`${HSM}/roleAssignments/write/action\`)`;
+  return null;
+}
+
+/** Returns the key operations (keyOps names) an access policy allows, in a fixed order. */
+export function keyOperationsOfAccessPolicy(policy: AccessPolicy): string[] {
+  const permissions = new Set(policy.permissions.keys.map((permission) => permission.toLowerCase()));
+  return Object.keys(OPERATION_ACTIONS).filter((operation) => permissions.has("all") || permissions.has(operation.toLowerCase()));
 }

@@ -12,8 +12,8 @@ export function showInvisible(value: string): string {
   return value.replace(INVISIBLE, (character) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
 }
 
-// CommonMark lets a backslash escape any ASCII punctuation; these are the ones that can start inline
-// syntax anywhere in a line (`$` starts math on GitHub). `_` is handled apart, because between two
+// CommonMark lets a backslash escape any ASCII punctuation. These are the ones that can start inline
+// syntax anywhere in a line, with `$` for math on GitHub. `_` is handled apart, because between two
 // letters or digits it can neither open nor close emphasis.
 const MARKDOWN_PUNCTUATION = /[\\`*[\]<>#!|~&$]/g;
 

@@ -5,8 +5,10 @@ import type { FailOn } from "../drift/verdict.js";
 import { RULES } from "../drift/rules/index.js";
 import type { OutputFile } from "../output/write-output.js";
 import { writeJsonReport } from "../report/json.js";
+import { writeJunitReport } from "../report/junit.js";
 import { writeMarkdownReport } from "../report/markdown.js";
 import type { ReportInput } from "../report/report-input.js";
+import { writeSarifReport } from "../report/sarif.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { buildDiagrams } from "./diagrams/index.js";
 import { TemplateSet } from "./templates.js";
@@ -47,6 +49,8 @@ export function renderBuild(evaluation: Evaluation, settings: RenderSettings): O
     ...diagrams.map((diagram) => ({ path: `diagrams/${diagram.name}.mmd`, content: diagram.source })),
     { path: "drift-report.md", content: (sink) => writeMarkdownReport(report, sink) },
     { path: "drift-report.json", content: (sink) => writeJsonReport(report, sink) },
+    { path: "drift-report.sarif", content: (sink) => writeSarifReport(report, sink) },
+    { path: "drift-report.junit.xml", content: (sink) => writeJunitReport(report, sink) },
     { path: "inventory.json", content: evaluation.inventory.bytes },
   ];
 }

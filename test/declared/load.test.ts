@@ -34,7 +34,7 @@ describe("architecture loader", () => {
     expect(architecture.keys.map((key) => key.name)).toEqual([
       "pan-kek", "pan-dek", "aks-etcd-kms", "settlement-signing", "export-kek", "pan-kek-test", "settlement-signing-test",
     ]);
-    expect(architecture.policy).toEqual({ minimumStrengthBits: 112, allowedCurves: ["P-256", "P-384", "P-521"], expiryWarning: "P30D", minimumSoftDeleteRetentionDays: 90 });
+    expect(architecture.policy).toEqual({ minimumStrengthBits: 112, allowedCurves: ["P-256", "P-384", "P-521"], expiryWarning: "P30D", minimumSoftDeleteRetentionDays: 90, maxSnapshotAge: "P7D", maxCustodiansPerStore: 3 });
     expect(architecture.keys[1]!.environment).toBe("prod");
     expect(architecture.keys[5]!.azureName).toBe("pan-kek");
     expect(architecture.keys[0]!.at).toEqual({ file: "architecture.yaml", line: lineOf(workedExampleYaml(), "  - name: pan-kek\n") , column: 5 });

@@ -78,8 +78,8 @@ describe("cli", () => {
     const run = runCli(["drift", "--format", "json"]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { summary: { byStatus: Record<string, number> }; results: unknown[] };
-    expect(report.summary.byStatus.fail).toBe(3);
-    expect(report.results.length).toBe(91);
+    expect(report.summary.byStatus.fail).toBe(12);
+    expect(report.results.length).toBe(291);
   });
 
   it("judges as of now when asked", () => {
@@ -100,7 +100,7 @@ describe("output folder", () => {
 
     const run = runCli(["build", "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/Wrote 8 files to .*, removed 1 no longer produced in/);
+    expect(run.stderr).toMatch(/Wrote 10 files to .*, removed 1 no longer produced in/);
     expect(readFileSync(join(out, ".git", "HEAD"), "utf8")).toBe("ref: refs/heads/main\n");
     expect(readFileSync(join(out, "notes.md"), "utf8")).toBe("hand-written\n");
     expect(existsSync(join(out, "old-page.md"))).toBe(false);
@@ -108,7 +108,7 @@ describe("output folder", () => {
       tool: "cryptodoc",
       files: [
         "cryptographic-architecture.md", "diagrams/data-flows.mmd", "diagrams/deployment.mmd", "diagrams/key-hierarchy.mmd",
-        "drift-report.json", "drift-report.md", "inventory.json", "key-inventory.md",
+        "drift-report.json", "drift-report.junit.xml", "drift-report.md", "drift-report.sarif", "inventory.json", "key-inventory.md",
       ],
     });
   });

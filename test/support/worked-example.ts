@@ -35,7 +35,7 @@ export function estateOf(example: Example, asOf: string = example.inventory.coll
 }
 
 export function check(rule: Rule, example: Example, asOf?: string): Outcome[] {
-  return rule.check(estateOf(example, asOf));
+  return rule.check(estateOf(example, asOf), []);
 }
 
 /** Returns the single outcome about the resource declared as `name`, or else named `name` in Azure; fails unless there is exactly one. */

@@ -17,8 +17,8 @@ export const custodianUndeclared: Rule = {
   },
   notes: "Rights come from what each role definition's data actions allow, minus its not-data actions, so custom roles are judged as built-in ones are; grants inherited from a resource group, subscription or management group and grants on a single key count. Declared workloads that can only use keys pass here; the operations they may use beyond their declared use belong to workload-access-exceeds-usage.",
   check(estate) {
-    const custodians = estate.architecture.custodians;
-    const workloads = estate.architecture.workloads;
+    const custodians = new Map(estate.architecture.custodians.map((custodian) => [custodian.principalId.toLowerCase(), custodian]));
+    const workloads = new Map(estate.architecture.workloads.map((workload) => [workload.principalId.toLowerCase(), workload]));
     const outcomes: Outcome[] = [];
 
     for (const store of estate.stores) {
@@ -35,27 +35,27 @@ export const custodianUndeclared: Rule = {
 
       for (const grant of access.grants) {
         const principalId = grant.principalId.toLowerCase();
-        const custodian = custodians.find((candidate) => candidate.principalId.toLowerCase() === principalId);
-        const workload = workloads.find((candidate) => candidate.principalId.toLowerCase() === principalId);
-        const who = `Principal ${quoted(grant.principalName ?? grant.principalId)}${grant.principalName === null ? "" : ` (${quoted(grant.principalId)})`}`;
-        const what = `\`${grant.grantName}\` on \`${storeName}\` (${describeGrantScope(grant)})`;
+        const custodian = custodians.get(principalId);
+        const workload = workloads.get(principalId);
+        const principalText = `Principal ${quoted(grant.principalName ?? grant.principalId)}${grant.principalName === null ? "" : ` (${quoted(grant.principalId)})`}`;
+        const grantText = `\`${grant.grantName}\` on \`${storeName}\` (${describeGrantScope(grant)})`;
         const resource = { id: grant.id, store: storeName, name: grant.principalName ?? grant.principalId, declaredName: custodian?.name ?? workload?.name ?? null };
         const declaredAt = custodian?.at ?? workload?.at ?? store.declared?.at ?? null;
         const fields = { resource, declaredAt, expected: "a declared custodian of this store, or a declared workload that only uses keys" };
 
         if (!grant.rights.includes("manage") && !grant.rights.includes("use")) {
-          outcomes.push(notApplicable({ ...fields, messageId: "no-key-rights", message: `${who} holds ${what}, which can neither manage nor use keys.` }));
+          outcomes.push(notApplicable({ ...fields, messageId: "no-key-rights", message: `${principalText} holds ${grantText}, which can neither manage nor use keys.` }));
         } else if (custodian !== undefined && custodian.stores.includes(store.name)) {
-          outcomes.push(pass({ ...fields, messageId: "custodian", actual: `custodian \`${custodian.name}\``, message: `${who} holds ${what} as declared custodian \`${custodian.name}\`.` }));
+          outcomes.push(pass({ ...fields, messageId: "custodian", actual: `custodian \`${custodian.name}\``, message: `${principalText} holds ${grantText} as declared custodian \`${custodian.name}\`.` }));
         } else if (custodian !== undefined) {
-          outcomes.push(fail({ ...fields, messageId: "custodian-of-other-store", actual: `custodian \`${custodian.name}\` of ${custodian.stores.map((name) => `\`${name}\``).join(", ")}`, message: `${who} holds ${what}, but custodian \`${custodian.name}\` is declared for other stores only.` }));
+          outcomes.push(fail({ ...fields, messageId: "custodian-of-other-store", actual: `custodian \`${custodian.name}\` of ${custodian.stores.map((name) => `\`${name}\``).join(", ")}`, message: `${principalText} holds ${grantText}, but custodian \`${custodian.name}\` is declared for other stores only.` }));
         } else if (workload !== undefined && !grant.rights.includes("manage")) {
-          outcomes.push(pass({ ...fields, messageId: "workload", actual: `workload \`${workload.name}\``, message: `${who} holds ${what} as declared workload \`${workload.name}\`.` }));
+          outcomes.push(pass({ ...fields, messageId: "workload", actual: `workload \`${workload.name}\``, message: `${principalText} holds ${grantText} as declared workload \`${workload.name}\`.` }));
         } else if (workload !== undefined) {
-          outcomes.push(fail({ ...fields, messageId: "workload-manages", actual: `workload \`${workload.name}\` with key-management rights`, message: `${who} holds ${what}, which can manage keys, but \`${workload.name}\` is declared as a workload; workloads are key users, not custodians.` }));
+          outcomes.push(fail({ ...fields, messageId: "workload-manages", actual: `workload \`${workload.name}\` with key-management rights`, message: `${principalText} holds ${grantText}, which can manage keys, but \`${workload.name}\` is declared as a workload; workloads are key users, not custodians.` }));
         } else {
           const rights = grant.rights.includes("manage") ? "manage keys" : "use keys";
-          outcomes.push(fail({ ...fields, messageId: "undeclared", actual: "not declared", message: `${who} holds ${what}, which can ${rights}, but is neither a declared custodian nor a declared workload.` }));
+          outcomes.push(fail({ ...fields, messageId: "undeclared", actual: "not declared", message: `${principalText} holds ${grantText}, which can ${rights}, but is neither a declared custodian nor a declared workload.` }));
         }
       }
     }

@@ -14,7 +14,7 @@ export const keyExpired: Rule = {
     text: "Rotate the key so that a new version is current, move its users to the new version, then disable the expired one.",
     command: "az keyvault key rotate --vault-name <vault> --name <key>",
   },
-  notes: "Disabled keys are not applicable; keys without an expiry date belong to key-expiry-not-set.",
+  notes: "Disabled keys are not applicable; keys without an expiry date belong to key-expiry-not-set, and keys that back a certificate to certificate-expired.",
   check(estate) {
     return estate.keys
       .filter((pair) => pair.deployed !== null)
@@ -23,6 +23,7 @@ export const keyExpired: Rule = {
         const resource = keyRef(pair);
         const declaredAt = pair.declared?.at ?? null;
         if (!deployed.enabled) return notApplicable({ messageId: "disabled", resource, declaredAt, message: `${describeKey(pair)} is disabled.` });
+        if (deployed.managed) return notApplicable({ messageId: "certificate-key", resource, declaredAt, message: `${describeKey(pair)} backs a certificate, whose expiry certificate-expired judges.` });
         if (deployed.expires === null) return notApplicable({ messageId: "no-expiry", resource, declaredAt, message: `${describeKey(pair)} has no expiry date.` });
         const expires = isoDate(deployed.expires);
         const fields = { resource, declaredAt, expected: `expiry after ${isoDate(estate.asOf)}`, actual: expires };

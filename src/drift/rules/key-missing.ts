@@ -14,7 +14,7 @@ export const keyMissing: Rule = {
     text: "Recover the key if it was deleted by mistake, create it, or remove it from architecture.yaml if it was retired on purpose.",
     command: "az keyvault key recover --vault-name <vault> --name <key>",
   },
-  notes: "Keys held wrapped outside a key store and keys declared `retired` are not applicable.",
+  notes: "Keys held wrapped outside a key store and keys declared `retired` are not applicable. Keys of a store that is not deployed, or only soft-deleted, belong to store-missing, which reports the store once.",
   check(estate) {
     return estate.keys
       .filter((pair) => pair.declared !== null)
@@ -31,12 +31,14 @@ export const keyMissing: Rule = {
         if (pair.deployed !== null) {
           return pass({ ...fields, messageId: "deployed", actual: "deployed", message: `Key \`${declared.azureName}\` is deployed in \`${pair.store.name}\`.` });
         }
+        if (pair.store.deployed === null || pair.store.deployed.state === "soft-deleted") {
+          return notApplicable({ ...fields, messageId: "store-missing", message: `Key \`${declared.azureName}\` is declared in \`${pair.store.name}\`, a store that store-missing reports as not deployed.` });
+        }
         const keys = storeKeys(estate.inventory, pair.store);
-        if ("reason" in keys && pair.store.deployed !== null) {
+        if ("reason" in keys) {
           return undecided({ ...fields, messageId: "not-collected", actual: "unknown", message: `Cannot tell whether key \`${declared.azureName}\` is deployed in \`${pair.store.name}\`: ${keys.reason}.` });
         }
-        const where = pair.store.deployed === null ? `store \`${pair.store.name}\`, which is not deployed either` : `\`${pair.store.name}\``;
-        return fail({ ...fields, messageId: "missing", actual: "not found", message: `Key \`${declared.azureName}\` is declared but not found in ${where}.` });
+        return fail({ ...fields, messageId: "missing", actual: "not found", message: `Key \`${declared.azureName}\` is declared but not found in \`${pair.store.name}\`.` });
       });
   },
 };

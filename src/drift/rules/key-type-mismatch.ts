@@ -7,7 +7,7 @@ export const keyTypeMismatch: Rule = {
   id: "key-type-mismatch",
   title: "Deployed keys have the declared type, size and curve",
   severity: "high",
-  requirements: ["3.6.1.1", "3.6.1.2"],
+  requirements: ["3.6.1.1", "3.6.1.2", "3.7.7"],
   rationale:
     "The document states each key's algorithm and strength. A deployed key of another type, size or curve makes that statement false, and may be weaker or stored outside an HSM.",
   remediation: {

@@ -14,11 +14,11 @@ export const keyUndeclared: Rule = {
     text: "Declare the key in architecture.yaml with its purpose, usage and custodians, or delete it if nobody owns it.",
     command: "az keyvault key delete --vault-name <vault> --name <key>",
   },
-  notes: "Keys that back a certificate (`managed: true`) belong to the certificate and are not applicable. A store whose keys were not collected gives one error result.",
+  notes: "Keys that back a certificate (`managed: true`) belong to the certificate and are not applicable. Keys in a store that is itself undeclared belong to store-undeclared, which reports the store once. A declared store whose keys were not collected gives one error result.",
   check(estate) {
     const outcomes = [];
     for (const store of estate.stores) {
-      if (store.deployed !== null && store.deployed.keys === null) {
+      if (store.declared !== null && store.deployed !== null && store.deployed.keys === null) {
         outcomes.push(undecided({
           messageId: "not-collected",
           resource: storeRef(store),
@@ -35,6 +35,8 @@ export const keyUndeclared: Rule = {
       const store = pair.store?.name ?? "";
       if (pair.declared !== null) {
         outcomes.push(pass({ messageId: "declared", resource, declaredAt: pair.declared.at, expected: "declared", actual: "declared", message: `Key \`${pair.deployed.name}\` in \`${store}\` is declared as \`${pair.declared.name}\`.` }));
+      } else if (pair.store?.declared === null) {
+        outcomes.push(notApplicable({ messageId: "store-undeclared", resource, declaredAt: estate.architecture.sections.keyStores ?? null, message: `Key \`${pair.deployed.name}\` is in \`${store}\`, a store that store-undeclared reports as undeclared.` }));
       } else if (pair.deployed.managed) {
         outcomes.push(notApplicable({ messageId: "certificate-key", resource, message: `Key \`${pair.deployed.name}\` in \`${store}\` backs the certificate of the same name.` }));
       } else {

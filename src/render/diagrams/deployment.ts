@@ -37,7 +37,8 @@ export function deploymentDiagram(estate: Estate): string {
     }
   }
 
-  const storeOfKey = (name: string) => a.keys.find((key) => key.name === name)?.store;
+  const storeByKey = new Map(a.keys.map((key) => [key.name, key.store]));
+  const storeOfKey = (name: string) => storeByKey.get(name);
   for (const workload of a.workloads) {
     const from = chart.idOf(`workload:${workload.name}`)!;
     for (const use of workload.uses) {

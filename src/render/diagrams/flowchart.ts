@@ -1,6 +1,6 @@
 // A small builder for Mermaid flowcharts. Node ids are generated (`n0`, `n1`,
 // ...) and never come from data, because names such as `end`, `graph` or
-// `click` are Mermaid keywords; every label is quoted and escaped.
+// `click` are Mermaid keywords. Every label is quoted and escaped.
 import { mermaidLabel } from "../escape.js";
 
 export type Shape = "box" | "round" | "stadium" | "cylinder" | "hexagon";
@@ -23,6 +23,7 @@ export class Flowchart {
   private nextId = 0;
   private readonly nodes = new Map<string, string>();
   private readonly subgraphs: Subgraph[] = [];
+  private readonly subgraphById = new Map<string, Subgraph>();
   private readonly topLevel: string[] = [];
   private readonly edges: string[] = [];
   private readonly classes: string[] = [];
@@ -32,7 +33,9 @@ export class Flowchart {
   /** Opens a subgraph and returns its id. */
   subgraph(label: string): string {
     const id = `g${this.subgraphs.length}`;
-    this.subgraphs.push({ id, label, lines: [] });
+    const subgraph = { id, label, lines: [] };
+    this.subgraphs.push(subgraph);
+    this.subgraphById.set(id, subgraph);
     return id;
   }
 
@@ -44,7 +47,7 @@ export class Flowchart {
     this.nodes.set(key, id);
     const [open, close] = SHAPES[options.shape ?? "box"];
     const line = `${id}${open}"${mermaidLabel(label)}"${close}${options.className ? `:::${options.className}` : ""}`;
-    const subgraph = this.subgraphs.find((candidate) => candidate.id === options.subgraph);
+    const subgraph = options.subgraph === undefined ? undefined : this.subgraphById.get(options.subgraph);
     (subgraph?.lines ?? this.topLevel).push(line);
     return id;
   }

@@ -4,10 +4,12 @@ import type { Estate } from "../../drift/estate.js";
 import type { Result } from "../../drift/model.js";
 import type { FailOn, Summary } from "../../drift/verdict.js";
 import { addDuration, requireDuration } from "../../model/duration.js";
+import { RULES } from "../../drift/rules/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "../../version.js";
 import type { Diagram } from "../diagrams/index.js";
 import { certificateViews } from "./certificates.js";
 import { clusterViews } from "./clusters.js";
+import { coverageRows, quantumRows } from "./coverage.js";
 import { custodianViews } from "./custodians.js";
 import { driftSummaryView } from "./drift-summary.js";
 import { keyViews } from "./keys.js";
@@ -90,6 +92,8 @@ export function buildDocumentView(estate: Estate, results: readonly Result[], su
       certificates: certificatesByStore.get(store.name) ?? [],
     })),
     wrappedKeys: keys.filter((key) => key.state === "wrapped"),
+    coverage: coverageRows(estate, RULES, results),
+    postQuantum: quantumRows(estate),
   };
 }
 

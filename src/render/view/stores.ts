@@ -57,10 +57,30 @@ function networkOf(store: StorePair): string {
   return `${exposure === null ? "not reachable from public networks" : exposure.replace(/`/g, "")}; ${privateText}`;
 }
 
+function onOff(value: boolean): string {
+  return value ? "enabled" : "disabled";
+}
+
+function stateOf(store: StorePair): string {
+  if (store.deployed === null) return "not deployed";
+  if (store.declared === null) return `undeclared, ${store.deployed.state}`;
+  return store.deployed.state;
+}
+
+function keyCountOf(store: StorePair): string {
+  if (store.deployed === null) return "";
+  return store.deployed.keys === null ? "not collected" : String(store.deployed.keys.length);
+}
+
+function softDeleteOf(store: StorePair): string {
+  const softDelete = store.deployed?.softDelete;
+  if (softDelete === undefined) return "";
+  return softDelete.enabled ? `${softDelete.retentionDays ?? "unknown"} days` : "disabled";
+}
+
 export function storeViews(estate: Estate): StoreView[] {
   return estate.stores.map((store) => {
     const deployed = store.deployed;
-    const keys = deployed?.keys;
     return {
       name: store.name,
       kind: kindOf(store),
@@ -70,12 +90,12 @@ export function storeViews(estate: Estate): StoreView[] {
       fipsLevel: fipsLevelOf(store),
       protection: deployed?.type === "managed-hsm" || store.declared?.type === "managed-hsm" ? "HSM" : (deployed?.sku ?? store.declared?.sku) === "premium" ? "HSM for -HSM key types, software otherwise" : "software",
       network: networkOf(store),
-      purgeProtection: deployed === null ? "" : deployed.purgeProtection ? "enabled" : "disabled",
-      softDelete: deployed === null ? "" : deployed.softDelete.enabled ? `${deployed.softDelete.retentionDays ?? "?"} days` : "disabled",
+      purgeProtection: deployed === null ? "" : onOff(deployed.purgeProtection),
+      softDelete: softDeleteOf(store),
       permissionModel: deployed?.permissionModel ?? store.declared?.permissionModel ?? "",
       resourceId: deployed?.id ?? store.declared?.resourceId ?? "",
-      state: deployed === null ? "not deployed" : store.declared === null ? `undeclared, ${deployed.state}` : deployed.state,
-      keyCount: deployed === null ? "" : keys === null || keys === undefined ? "not collected" : String(keys.length),
+      state: stateOf(store),
+      keyCount: keyCountOf(store),
       description: store.declared?.description ?? "",
     };
   });
