@@ -12,6 +12,20 @@ export interface ArmState {
   storeUrls: Map<string, string>;
 }
 
+/**
+ * Rewrites the declared store URLs in a cluster body (its KMS key id) to the stores' loopback
+ * URLs, so that the emulated world is consistent: a key id names a key the emulator serves.
+ */
+function withLoopbackUrls(state: ArmState, body: WireResource): WireResource {
+  let text = JSON.stringify(body);
+  for (const vault of state.estate.vaults) {
+    const declared = String((vault.arm["properties"] as { vaultUri?: string }).vaultUri ?? "").replace(/\/+$/, "");
+    const loopback = state.storeUrls.get(vault.arm.name.toLowerCase())?.replace(/\/+$/, "");
+    if (declared !== "" && loopback !== undefined) text = text.split(`${declared}/`).join(`${loopback}/`);
+  }
+  return JSON.parse(text) as WireResource;
+}
+
 type Store = { kind: "vault"; vault: EstateVault } | { kind: "hsm"; hsm: EstateManagedHsm };
 
 const KEY_VAULT = "/providers/microsoft.keyvault/";
@@ -60,11 +74,11 @@ export function handleArm(state: ArmState, request: EmulatorRequest): Reply {
     return list(estate.managedHsms.filter((hsm) => inSubscription(hsm.arm)).map((hsm) => servedHsm(state, hsm)));
   }
   if (/^\/subscriptions\/[^/]+\/providers\/microsoft\.containerservice\/managedclusters$/i.test(path)) {
-    return list(estate.clusters.filter(inSubscription));
+    return list(estate.clusters.filter(inSubscription).map((cluster) => withLoopbackUrls(state, cluster)));
   }
   if (/\/providers\/microsoft\.containerservice\/managedclusters\/[^/]+$/i.test(path)) {
     const cluster = estate.clusters.find((candidate) => sameId(candidate.id, path));
-    return cluster === undefined ? notFound("managed cluster", path) : ok(cluster);
+    return cluster === undefined ? notFound("managed cluster", path) : ok(withLoopbackUrls(state, cluster));
   }
   if (lower.includes(KEY_VAULT)) return handleStore(state, request, path);
   return notFound("resource", path);
