@@ -13,7 +13,9 @@ import { handleArm } from "./routes-arm.js";
 import { handleDataPlane, type DataPlaneStore } from "./routes-data-plane.js";
 import { handleMicrosoftGraph, handleResourceGraph } from "./routes-graph.js";
 import type { EmulatorRequest, Reply } from "./reply.js";
-import { emulatorCredential, mintToken } from "./tokens.js";
+import { faultReply, readRequest } from "./request.js";
+import { handleTokenRequest } from "./token-endpoint.js";
+import { emulatorCredential } from "./tokens.js";
 import { createTlsIdentity } from "./tls.js";
 import { violationOf } from "./violations.js";
 
@@ -107,7 +109,7 @@ export class AzureEmulator {
   private async listen(): Promise<void> {
     const arm = await this.serve(createHttpsServer(this.tls, (request, response) => this.handle("arm", request, response)));
     this.armUrl = `https://127.0.0.1:${arm}`;
-    const token = await this.serve(createHttpServer((request, response) => this.handleToken(request, response)));
+    const token = await this.serve(createHttpServer((request, response) => handleTokenRequest(this.estate, this.tokenScopes, request, response)));
     this.tokenUrl = `http://127.0.0.1:${token}`;
 
     const stores = [
@@ -142,7 +144,7 @@ export class AzureEmulator {
     const started = performance.now();
     this.enter(target, 1);
     try {
-      await this.answer(target, incoming, response);
+      await this.respond(target, incoming, response);
     } finally {
       this.enter(target, -1);
       this.concurrency.busyMilliseconds += performance.now() - started;
@@ -158,7 +160,7 @@ export class AzureEmulator {
     concurrency.maxByTarget.set(target, Math.max(concurrency.maxByTarget.get(target) ?? 0, now));
   }
 
-  private async answer(target: string, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async respond(target: string, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const request = await readRequest(incoming, target === "arm" ? this.armUrl : this.storeUrl(target));
     const record: RecordedRequest = { target, method: request.method, path: request.path, status: 0 };
     this.requests.push(record);
@@ -210,53 +212,4 @@ export class AzureEmulator {
     if (fault !== undefined) fault.remaining -= 1;
     return fault;
   }
-
-  /** `GET /metadata/identity/oauth2/token`, the managed-identity endpoint DefaultAzureCredential reaches through AZURE_POD_IDENTITY_AUTHORITY_HOST. */
-  private handleToken(incoming: IncomingMessage, response: ServerResponse): void {
-    const url = new URL(`http://127.0.0.1${incoming.url ?? "/"}`);
-    const resource = url.searchParams.get("resource");
-    if (!/^\/metadata\/identity\/oauth2\/token\/?$/.test(url.pathname) || resource === null) {
-      response.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "invalid_request", error_description: "Expected GET /metadata/identity/oauth2/token?resource=..." }));
-      return;
-    }
-    this.tokenScopes.push(resource);
-    const { token, expiresOn } = mintToken(this.estate, resource);
-    response
-      .writeHead(200, { "content-type": "application/json" })
-      .end(JSON.stringify({ access_token: token, expires_in: String(expiresOn - Math.floor(Date.now() / 1000)), expires_on: String(expiresOn), resource, token_type: "Bearer" }));
-  }
-}
-
-async function readRequest(incoming: IncomingMessage, base: string): Promise<EmulatorRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  // `new URL(path, base)` would read a leading `//` as a host, so the base is prefixed instead.
-  const url = new URL(base.replace(/\/+$/, "") + (incoming.url ?? "/"));
-  return {
-    method: (incoming.method ?? "GET").toUpperCase(),
-    url,
-    path: decodeURIComponent(url.pathname),
-    body: text === "" ? undefined : safeJson(text),
-    authorization: incoming.headers.authorization,
-  };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function faultReply(fault: Fault): Reply {
-  const status = fault.status ?? 500;
-  const code = fault.code ?? (status === 429 ? "Throttled" : status === 503 ? "ServiceUnavailable" : "InternalError");
-  const message = fault.message ?? `Fault injected by the emulator: HTTP ${status}.`;
-  return {
-    status,
-    headers: fault.headers ?? {},
-    body: { error: { code, message, ...(fault.innerCode === undefined ? {} : { innererror: { code: fault.innerCode } }) } },
-  };
 }
