@@ -1,6 +1,8 @@
 // Pipeline policies that every client of the collection gets: time limits
 // and a count of throttled or failed attempts.
-import { RestError, type PipelinePolicy } from "@azure/core-rest-pipeline";
+import { RestError, type PipelinePolicy, type PipelineRequest } from "@azure/core-rest-pipeline";
+
+type AbortSignalLike = NonNullable<PipelineRequest["abortSignal"]>;
 
 /**
  * Bounds a whole call, retries and Retry-After waits included. core-rest-pipeline 1.24
@@ -11,13 +13,15 @@ export function callTimeoutPolicy(timeoutMs: number): PipelinePolicy {
   return {
     name: "cryptodocCallTimeout",
     async sendRequest(request, next) {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      request.abortSignal = request.abortSignal === undefined ? timeout : AbortSignal.any([request.abortSignal as AbortSignal, timeout]);
+      const limit = timeLimit(request.abortSignal, timeoutMs);
+      request.abortSignal = limit.signal;
       try {
         return await next(request);
       } catch (error) {
-        if (timeout.aborted) throw timedOut(`The request to \`${request.url}\` timed out after ${timeoutMs} ms, retries included.`, "CallTimeout");
+        if (limit.expired()) throw timedOut(`The request to \`${request.url}\` timed out after ${timeoutMs} ms, retries included.`, "CallTimeout");
         throw error;
+      } finally {
+        limit.dispose();
       }
     },
   };
@@ -32,21 +36,43 @@ export function attemptTimeoutPolicy(timeoutMs: number): PipelinePolicy {
   return {
     name: "cryptodocAttemptTimeout",
     async sendRequest(request, next) {
-      const attempt = new AbortController();
-      const timer = setTimeout(() => attempt.abort(), timeoutMs);
       const outer = request.abortSignal;
-      request.abortSignal = outer === undefined ? attempt.signal : AbortSignal.any([outer as AbortSignal, attempt.signal]);
+      const limit = timeLimit(outer, timeoutMs);
+      request.abortSignal = limit.signal;
       try {
         return await next(request);
       } catch (error) {
-        if (attempt.signal.aborted && outer?.aborted !== true) {
-          throw timedOut(`An attempt of the request to \`${request.url}\` got no response within ${timeoutMs} ms.`, "ETIMEDOUT");
-        }
+        if (limit.expired()) throw timedOut(`An attempt of the request to \`${request.url}\` got no response within ${timeoutMs} ms.`, "ETIMEDOUT");
         throw error;
       } finally {
-        clearTimeout(timer);
+        limit.dispose();
         request.abortSignal = outer;
       }
+    },
+  };
+}
+
+/**
+ * Returns a signal that aborts when `outer` does or when `timeoutMs` has passed. It uses a
+ * plain timer and listener, which `dispose` removes, because AbortSignal.timeout keeps its
+ * timer until it fires and AbortSignal.any is slow in Node 20, and both run per request.
+ */
+function timeLimit(outer: AbortSignalLike | undefined, timeoutMs: number) {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort();
+  }, timeoutMs);
+  const forward = () => controller.abort();
+  if (outer?.aborted === true) controller.abort();
+  outer?.addEventListener("abort", forward);
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    dispose: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", forward);
     },
   };
 }
