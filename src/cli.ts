@@ -4,6 +4,7 @@
 // on what to do, never a stack trace.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { type BuildOptions, runBuild } from "./commands/build.js";
+import { runCollect } from "./commands/collect.js";
 import { parseFormat, runDrift } from "./commands/drift.js";
 import { type CommonOptions, parseFailOn } from "./commands/options.js";
 import { checkPublishOptions } from "./commands/publish-settings.js";
@@ -45,6 +46,7 @@ Usage: cryptodoc <command> [options]
 
 Commands:
   build      write the document, key inventory, diagrams and drift reports to the output folder
+  collect    collect the inventory from Azure and write it as a snapshot file
   drift      evaluate the drift rules and print a report to stdout
   validate   check architecture.yaml (and its snapshot) against the schemas and references
 
@@ -91,6 +93,21 @@ ${COMMON_HELP}
 
 Rules:
 ${RULES.map((rule) => `  ${rule.id.padEnd(34)} ${rule.severity.padEnd(8)} ${rule.title}`).join("\n")}`,
+  collect: `Usage: cryptodoc collect --output FILE [options]
+
+Collects the inventory of the key stores, keys, certificates, role assignments and AKS
+clusters in the inventory.azure scope of architecture.yaml, read-only, and writes it as
+a snapshot. Calls that fail are recorded in the snapshot's collectionErrors; the snapshot
+is still written and the command exits 0. A failed login or a scope with no visible
+subscription exits 2 and writes nothing. Credentials come from DefaultAzureCredential:
+\`az login\` locally, workload identity federation in CI.
+
+Options:
+  --output FILE          snapshot file to write (required)
+  --config FILE          architecture file (default: architecture.yaml)
+  --subscription ID      collect from this subscription instead of the YAML scope (repeatable)
+  --arm-endpoint URL     Azure Resource Manager endpoint, for sovereign clouds and emulators
+  -h, --help             show this help`,
   validate: `Usage: cryptodoc validate [options]
 
 Checks architecture.yaml against schemas/architecture.schema.json and its cross-references,
@@ -165,6 +182,19 @@ async function run(argv: string[]): Promise<number> {
       if (values.help) return printHelp("build");
       return runBuild({ ...commonOptions(values), ...buildOptions(values) }, stderrLogger);
     }
+    case "collect": {
+      const { values } = parse(args, { output: { type: "string" } });
+      if (values.help) return printHelp("collect");
+      return runCollect(
+        {
+          config: values.config as string,
+          output: values.output as string | undefined,
+          subscriptions: (values.subscription as string[] | undefined) ?? [],
+          ...(values["arm-endpoint"] === undefined ? {} : { armEndpoint: values["arm-endpoint"] as string }),
+        },
+        stderrLogger,
+      );
+    }
     case "drift": {
       const { values } = parse(args, { format: { type: "string" } });
       if (values.help) return printHelp("drift");
@@ -176,7 +206,7 @@ async function run(argv: string[]): Promise<number> {
       return runValidate({ config: values.config as string, ...(values.inventory === undefined ? {} : { inventory: values.inventory as string }) }, stderrLogger);
     }
     default:
-      throw new UsageError(`Unknown command \`${command}\`; expected \`build\`, \`drift\` or \`validate\`.`, { hint: "Run `cryptodoc --help` for the usage." });
+      throw new UsageError(`Unknown command \`${command}\`; expected \`build\`, \`collect\`, \`drift\` or \`validate\`.`, { hint: "Run `cryptodoc --help` for the usage." });
   }
 }
 

@@ -1,15 +1,16 @@
 // The first stages every command shares: load the declaration, load or
 // collect the inventory, join them and evaluate the rules.
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { loadArchitecture, type LoadedArchitecture } from "../declared/load.js";
 import { buildEstate, type Estate } from "../drift/estate.js";
 import { evaluate } from "../drift/engine.js";
 import type { Result } from "../drift/model.js";
 import { RULE_CATALOGUE } from "../drift/rules/index.js";
 import { summarize, type Summary } from "../drift/verdict.js";
-import { InputError, UsageError } from "../errors.js";
+import { InputError } from "../errors.js";
 import { loadInventory, type LoadedInventory } from "../inventory/load.js";
 import { elapsed, type Logger } from "../log.js";
+import { collectLiveInventory } from "./live-inventory.js";
 import { type CommonOptions, parseAsOf } from "./options.js";
 
 export interface Evaluation {
@@ -40,15 +41,16 @@ export async function loadAndEvaluate(options: CommonOptions, log: Logger): Prom
   log.info(`Loaded ${options.config}: ${a.keyStores.length} key stores, ${a.keys.length} keys, ${a.certificates.length} certificates, ${a.custodians.length} custodians in ${elapsed(start)}`);
 
   const live = options.live || (options.inventory === undefined && a.inventory.source === "live");
-  if (live) {
-    // TODO: live collection from Azure is wired in with the Azure collectors.
-    throw new UsageError("Live collection from Azure is not available in this version.", { hint: "Build from a snapshot with --inventory FILE." });
-  }
-
   start = performance.now();
-  const inventory = loadInventory(snapshotPath(options, loaded));
-  const keyCount = inventory.inventory.keyStores.reduce((count, store) => count + (store.keys?.length ?? 0), 0);
-  log.info(`Read snapshot ${inventory.file} (collected ${inventory.inventory.collection.collectedAt}): ${inventory.inventory.keyStores.length} key stores, ${keyCount} keys, ${inventory.inventory.collectionErrors.length} collection errors in ${elapsed(start)}`);
+  let inventory: LoadedInventory;
+  if (live) {
+    // The collected snapshot is never written over the committed one: the build writes it to out/inventory.json.
+    inventory = await collectLiveInventory(a, options, log, join(options.out, "inventory.json"));
+  } else {
+    inventory = loadInventory(snapshotPath(options, loaded));
+    const keyCount = inventory.inventory.keyStores.reduce((count, store) => count + (store.keys?.length ?? 0), 0);
+    log.info(`Read snapshot ${inventory.file} (collected ${inventory.inventory.collection.collectedAt}): ${inventory.inventory.keyStores.length} key stores, ${keyCount} keys, ${inventory.inventory.collectionErrors.length} collection errors in ${elapsed(start)}`);
+  }
 
   start = performance.now();
   const asOf = parseAsOf(options.asOf, inventory.inventory.collection.collectedAt);
@@ -57,5 +59,5 @@ export async function loadAndEvaluate(options: CommonOptions, log: Logger): Prom
   const summary = summarize(results, options.failOn);
   log.info(`Evaluated ${RULE_CATALOGUE.ids.length} rules as of ${asOf.toISOString()}: ${summary.byStatus.fail} failed, ${summary.byStatus.error} errors, ${summary.byStatus.waived} waived, ${summary.byStatus.pass} passed in ${elapsed(start)}`);
 
-  return { loaded, inventory, source: "snapshot", estate, results, summary };
+  return { loaded, inventory, source: live ? "live" : "snapshot", estate, results, summary };
 }

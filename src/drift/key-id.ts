@@ -12,9 +12,11 @@ export interface KeyIdentifier {
 
 /** Parses a key identifier, or returns null when `keyId` is not one. */
 export function parseKeyId(keyId: string): KeyIdentifier | null {
-  const match = /^(https:\/\/[^/:]+)(?::443)?\/keys\/([^/]+)(?:\/([^/]+))?\/?$/i.exec(keyId.trim());
+  const match = /^(https:\/\/[^/:]+)(?::(\d+))?\/keys\/([^/]+)(?:\/([^/]+))?\/?$/i.exec(keyId.trim());
   if (match === null) return null;
-  return { base: `${match[1]}/keys/${match[2]}`.toLowerCase(), name: match[2]!, version: match[3] ?? null };
+  // Only the default port is dropped: a vault served on another port, such as a test emulator's, keeps it.
+  const port = match[2] === undefined || match[2] === "443" ? "" : `:${match[2]}`;
+  return { base: `${match[1]}${port}/keys/${match[3]}`.toLowerCase(), name: match[3]!, version: match[4] ?? null };
 }
 
 /** Finds the deployed key that `keyId` names. */

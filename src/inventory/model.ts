@@ -45,16 +45,17 @@ export interface DeployedKeyStore {
   subscriptionId: string;
   resourceGroup: string;
   location: string;
-  /** `standard` or `premium` for vaults, `Standard_B1` and similar for Managed HSM pools. */
-  sku: string;
+  /** `standard` or `premium` for vaults, `Standard_B1` and similar for Managed HSM pools; null for a soft-deleted vault, whose SKU Azure does not return. */
+  sku: string | null;
   tenantId: string;
   uri: string;
   /** `active`, or `soft-deleted` for a deleted store that can still be recovered. */
   state: "active" | "soft-deleted";
   softDelete: { enabled: boolean; retentionDays: number | null };
   purgeProtection: boolean;
-  permissionModel: PermissionModel;
-  publicNetworkAccess: "Enabled" | "Disabled";
+  /** Null for a soft-deleted vault: Azure returns only its id, location, dates, tags and purge protection. */
+  permissionModel: PermissionModel | null;
+  publicNetworkAccess: "Enabled" | "Disabled" | null;
   networkAcls: NetworkAcls | null;
   privateEndpoints: PrivateEndpoint[];
   /** Whether a diagnostic setting sends the AuditEvent category somewhere; null when unknown. */
@@ -63,7 +64,17 @@ export interface DeployedKeyStore {
   keys: DeployedKey[] | null;
   secrets: DeployedSecret[] | null;
   certificates: DeployedCertificate[] | null;
+  /** Soft-deleted keys that can still be recovered, from the data plane; null or absent when not collected. */
+  deletedKeys?: DeletedKey[] | null;
   tags: Record<string, string>;
+}
+
+export interface DeletedKey {
+  name: string;
+  /** The data-plane key identifier without a version. */
+  kid: string;
+  deletedOn: string | null;
+  scheduledPurgeDate: string | null;
 }
 
 export interface NetworkAcls {

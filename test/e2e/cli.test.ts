@@ -27,7 +27,7 @@ describe("cli", () => {
   it("rejects an unknown command with exit 2", () => {
     const run = runCli(["biuld"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("cryptodoc: Unknown command `biuld`; expected `build`, `drift` or `validate`.\n  Run `cryptodoc --help` for the usage.\n");
+    expect(run.stderr).toBe("cryptodoc: Unknown command `biuld`; expected `build`, `collect`, `drift` or `validate`.\n  Run `cryptodoc --help` for the usage.\n");
   });
 
   it("rejects an unknown option and a bad threshold with exit 2", () => {

@@ -29,10 +29,15 @@ export const accessGrantorUndeclared: Rule = {
       for (const missing of access.undecided) {
         outcomes.push(undecided({ messageId: "role-unknown", resource: { id: missing.id, store: store.name, name: missing.principalId, declaredName: null }, declaredAt: store.declared?.at ?? null, expected: "a known role definition", actual: "unknown", message: `Cannot tell whether principal \`${missing.principalId}\` can grant access to the keys in \`${store.name}\`: ${missing.reason}.` }));
       }
+      const model = store.deployed.permissionModel;
+      if (model === null) {
+        outcomes.push(undecided({ messageId: "not-collected", resource: storeRef(store), declaredAt: store.declared?.at ?? null, expected: "only declared custodians can grant key access", actual: "unknown", message: `Cannot tell who can grant access to the keys in \`${store.name}\`: its permission model is not in the inventory.` }));
+        continue;
+      }
       for (const grant of access.grants) {
         // Azure RBAC assignments inherited from above a Managed HSM reach its control plane only.
-        const hsmInherited = store.deployed.permissionModel === "local-rbac" && grant.relation === "inherited";
-        const power = hsmInherited ? null : grantingPower(grant.definition!, store.deployed.permissionModel);
+        const hsmInherited = model === "local-rbac" && grant.relation === "inherited";
+        const power = hsmInherited ? null : grantingPower(grant.definition!, model);
         if (power === null) continue;
         const custodian = custodians.find((candidate) => candidate.principalId.toLowerCase() === grant.principalId.toLowerCase() && candidate.stores.includes(store.name));
         const resource = { id: grant.id, store: store.name, name: grant.principalName ?? grant.principalId, declaredName: custodian?.name ?? null };

@@ -22,15 +22,17 @@ export const storeTypeMismatch: Rule = {
       .map((store) => {
         const declared = store.declared!;
         const deployed = store.deployed!;
+        // A soft-deleted vault's SKU is not returned by Azure, so it is null in the inventory.
+        const sku = deployed.sku ?? "unknown";
         const expected = `${TYPE_NAMES[declared.type]}${declared.sku === undefined ? "" : ` \`${declared.sku}\``}`;
-        const actual = `${TYPE_NAMES[deployed.type] ?? deployed.type} \`${deployed.sku}\``;
+        const actual = `${TYPE_NAMES[deployed.type] ?? deployed.type} \`${sku}\``;
         const fields = { resource: storeRef(store), declaredAt: declared.at, expected, actual };
         if (deployed.state === "soft-deleted") return notApplicable({ ...fields, messageId: "deleted", message: `Key store \`${store.name}\` is soft-deleted.` });
         if (declared.type !== deployed.type) {
           return fail({ ...fields, messageId: "type-mismatch", message: `Key store \`${store.name}\` is a ${actual}, expected a ${expected}.` });
         }
-        if (declared.sku !== undefined && declared.sku.toLowerCase() !== deployed.sku.toLowerCase()) {
-          const weaker = declared.sku === "premium" && deployed.sku.toLowerCase() === "standard";
+        if (declared.sku !== undefined && declared.sku.toLowerCase() !== sku.toLowerCase()) {
+          const weaker = declared.sku === "premium" && sku.toLowerCase() === "standard";
           return fail({ ...fields, messageId: weaker ? "sku-weaker" : "sku-mismatch", message: `Key store \`${store.name}\` is a ${actual}, expected a ${expected}${weaker ? "; a standard vault cannot hold HSM-protected keys" : ""}.` });
         }
         return pass({ ...fields, messageId: "matches", message: `Key store \`${store.name}\` is a ${actual}, as declared.` });
