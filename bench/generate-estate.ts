@@ -92,7 +92,10 @@ export function generateEstate(folder: string, keyCount: number): void {
       { id: `/providers/Microsoft.Authorization/roleDefinitions/${CRYPTO_OFFICER}`, roleName: "Key Vault Crypto Officer", type: "BuiltInRole", permissions: [{ actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/keys/*"], notDataActions: [] }] },
       { id: `/providers/Microsoft.Authorization/roleDefinitions/${ENCRYPTION_USER}`, roleName: "Key Vault Crypto Service Encryption User", type: "BuiltInRole", permissions: [{ actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/keys/read", "Microsoft.KeyVault/vaults/keys/wrap/action", "Microsoft.KeyVault/vaults/keys/unwrap/action"], notDataActions: [] }] },
     ],
-    principals: [],
+    principals: [
+      { id: CUSTODIAN, displayName: "Key custodian", type: "User", state: "resolved" },
+      ...workloads.map((workload) => ({ id: (workload as { principalId: string }).principalId, displayName: (workload as { name: string }).name, type: "ServicePrincipal", state: "resolved" as const })),
+    ],
     clusters: [],
     collectionErrors: [],
   };

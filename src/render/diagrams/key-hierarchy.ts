@@ -40,7 +40,7 @@ function keyName(unit: HierarchyUnit): string | undefined {
   return unit.kind === "outside" ? unit.key.name : undefined;
 }
 
-function renderHierarchy(estate: Estate, declaredByName: Map<string, DeclaredKey>, units: HierarchyUnit[]): RenderedDiagram {
+function renderHierarchy(estate: Estate, declaredByName: Map<string, DeclaredKey>, wrappedKeys: readonly DeclaredKey[], units: HierarchyUnit[]): RenderedDiagram {
   const chart = new Flowchart("TB");
   chart.classDef("undeclared", "stroke-dasharray: 5 5");
   chart.classDef("missing", "stroke-dasharray: 2 2,opacity:0.6");
@@ -76,7 +76,7 @@ function renderHierarchy(estate: Estate, declaredByName: Map<string, DeclaredKey
     return chart.node(`external:${key.name}`, `${key.name}\n${key.store === undefined ? "outside key stores" : `in ${key.store}`}, shown in another part`, { shape: "round", className: "external" });
   };
   const shown = new Set(units.map(keyName).filter((name) => name !== undefined));
-  for (const key of estate.architecture.keys) {
+  for (const key of wrappedKeys) {
     if (key.wrappedBy === undefined || !(shown.has(key.name) || shown.has(key.wrappedBy))) continue;
     const from = nodeOfKey(key.wrappedBy, true);
     const to = nodeOfKey(key.name, true);
@@ -93,6 +93,8 @@ function renderHierarchy(estate: Estate, declaredByName: Map<string, DeclaredKey
 
 export function keyHierarchyDiagram(estate: Estate): Diagram {
   const declaredByName = new Map(estate.architecture.keys.map((key) => [key.name, key]));
+  // Splitting renders each candidate part, so the few wrapping relations are found once, not per render.
+  const wrappedKeys = estate.architecture.keys.filter((key) => key.wrappedBy !== undefined);
   return splitDiagram<HierarchyUnit>({
     name: "key-hierarchy",
     title: "Key hierarchy",
@@ -100,7 +102,7 @@ export function keyHierarchyDiagram(estate: Estate): Diagram {
     units: hierarchyUnits(estate),
     environmentOf: (unit) => (unit.kind === "outside" ? unit.key.environment : unit.kind === "key" ? unit.pair.declared?.environment ?? unit.store.environment : unit.store.environment) || "environment unknown",
     groupOf: (unit) => (unit.kind === "outside" ? OUTSIDE_STORES : unit.store.name),
-    render: (units) => renderHierarchy(estate, declaredByName, units),
+    render: (units) => renderHierarchy(estate, declaredByName, wrappedKeys, units),
     readable: { nodes: 60, edges: 90 },
   });
 }

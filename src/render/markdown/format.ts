@@ -11,6 +11,8 @@ import remarkStringify, { type Options as StringifyOptions } from "remark-string
 import remarkToc from "remark-toc";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { CHUNK_SIZE, formatInChunks } from "./chunks.js";
+import { extractTables, restoreTables } from "./table-placeholders.js";
 import { remarkGfmTables } from "./gfm-tables.js";
 import { type Flavor, PAGES, pageFile } from "./flavors.js";
 
@@ -118,29 +120,37 @@ export function collectLinks(tree: Root): PageLinks {
   return links;
 }
 
-/**
- * Formats one page, or one section of a page, for the wiki flavor, and lists its links.
- *
- * NOTE: the whole page is parsed into one tree, at about 3 µs per byte on a 2-core machine. Pages of
- * estates with tens of thousands of keys therefore run into Node's default heap limit, which
- * formatting a page in pieces would avoid.
- */
-export function formatPage(markdown: string, options: FormatOptions): { markdown: string; links: PageLinks } {
+/** Formats `markdown` as one tree; `withToc` fills the table of contents from the tree's own headings. */
+export function formatWhole(markdown: string, options: FormatOptions, withToc: boolean): { markdown: string; links: PageLinks } {
   let links: PageLinks = { urls: [], headings: [] };
-  const processor = unified()
+  const fillToc = remarkToc({ heading: CONTENTS_HEADING, maxDepth: 2, tight: true });
+  const { markdown: withPlaceholders, tables } = extractTables(markdown);
+  const formatted = unified()
     .use(remarkParse)
     .use(remarkGfmTables)
     .use(() => (tree: Root) => {
+      restoreTables(tree, tables);
       if (options.flavor === "azure-devops") azureDevOpsToc(tree);
+      if (withToc) fillToc(tree);
     })
-    .use(remarkToc, { heading: CONTENTS_HEADING, maxDepth: 2, tight: true })
     .use(() => (tree: Root) => {
       embedDiagrams(tree, options);
       rewriteLinks(tree, options);
       links = collectLinks(tree);
     })
-    .use(remarkStringify, STRINGIFY);
-  return { markdown: String(processor.processSync(markdown)), links };
+    .use(remarkStringify, STRINGIFY)
+    .processSync(withPlaceholders);
+  return { markdown: String(formatted), links };
+}
+
+/**
+ * Formats one page, or one section of a page, for the wiki flavor, and lists its links. Pages larger
+ * than `chunkSize` characters are formatted in pieces, which gives the same bytes while keeping
+ * parsing linear in the page's size and the syntax tree small.
+ */
+export function formatPage(markdown: string, options: FormatOptions, chunkSize = CHUNK_SIZE): { markdown: string; links: PageLinks } {
+  if (markdown.length <= chunkSize) return formatWhole(markdown, options, true);
+  return formatInChunks(markdown, options, chunkSize, formatWhole);
 }
 
 /** Formats one page, or one section of a page, for the wiki flavor. */
