@@ -2,6 +2,7 @@
 // The cryptodoc command line: parses arguments, runs one command and maps its
 // outcome to an exit code. Errors print a message, their cause and one line
 // on what to do, never a stack trace.
+import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { type BuildOptions, runBuild } from "./commands/build.js";
 import { runCollect } from "./commands/collect.js";
@@ -32,8 +33,9 @@ const COMMON_HELP = `  --config FILE          architecture file (default: archit
   --live                 collect the inventory from Azure now instead of reading a snapshot
   --fail-on LEVEL        fail on findings of this severity or higher: critical, high, medium,
                          low, info or never (default: high); error results fail unless never
-  --as-of DATE|now       judge dates as of this ISO date or time (default: the snapshot's
-                         collection time, so rebuilding old evidence gives the same verdicts)
+  --as-of DATE|now       judge dates as of this ISO date or time, or \`now\` for the start of
+                         today (UTC); default: the snapshot's collection time, so rebuilding
+                         old evidence gives the same verdicts
   --subscription ID      collect from this subscription instead of the YAML scope (repeatable)
   --arm-endpoint URL     Azure Resource Manager endpoint, for sovereign clouds and emulators
   -h, --help             show this help`;
@@ -143,6 +145,9 @@ function commonOptions(values: Record<string, unknown>): CommonOptions {
   if (values["as-of"] !== undefined) options.asOf = values["as-of"] as string;
   if (values["arm-endpoint"] !== undefined) options.armEndpoint = values["arm-endpoint"] as string;
   if (options.live && options.inventory !== undefined) throw new UsageError("--live and --inventory cannot be used together.", { hint: "Use --live to collect from Azure, or --inventory FILE to read a snapshot." });
+  if (options.out.trim() === "" || resolve(options.out) === resolve("/")) {
+    throw new UsageError(`--out \`${options.out}\` is not a usable output folder; expected a folder such as \`out\`.`, { hint: "cryptodoc writes several files and a manifest there, so give it a folder of its own." });
+  }
   return options;
 }
 

@@ -93,7 +93,7 @@ export async function runBuild(options: BuildOptions, log: Logger): Promise<numb
     }
     log.info(`Checked ${files.filter((file) => !file.path.endsWith(".svg")).length} files in ${options.out}${injection === undefined ? "" : ` and ${injection.page}`}: all up to date in ${elapsed(start)}`);
   } else {
-    const { removed } = await writeOutput(options.out, [...files, ...svgFiles]);
+    const { removed } = await writeOutput(options.out, [...files, ...svgFiles], { redacted: redactor !== undefined });
     if (injection !== undefined) writeInjectedPage(injection);
     log.info(`Wrote ${files.length + svgFiles.length} files to ${options.out}${removed.length > 0 ? `, removed ${removed.length} no longer produced` : ""}${injection === undefined ? "" : `, updated ${injection.sections} sections of ${injection.page}`} in ${elapsed(start)}`);
   }

@@ -45,7 +45,10 @@ export function clusterRef(pair: ClusterPair): ResourceRef {
 /** Names a key inside a sentence: "key `pan-kek` in `kv-cde-prod`". */
 export function keyPhrase(pair: KeyPair): string {
   const ref = keyRef(pair);
-  return ref.store === null ? `key \`${ref.declaredName ?? ref.name}\`` : `key \`${ref.name}\` in \`${ref.store}\``;
+  if (ref.store === null) return `key \`${ref.declaredName ?? ref.name}\``;
+  // A key declared under another name than its Azure one is named both ways, so readers find it in architecture.yaml.
+  const alias = ref.declaredName !== null && ref.declaredName !== ref.name ? ` (declared as \`${ref.declaredName}\`)` : "";
+  return `key \`${ref.name}\`${alias} in \`${ref.store}\``;
 }
 
 /** Names a key at the start of a message: "Key `pan-kek` in `kv-cde-prod`". */

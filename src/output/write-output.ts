@@ -21,6 +21,8 @@ export interface OutputFile {
 
 interface Manifest {
   tool: string;
+  /** True when the files carry pseudonyms in place of ids and IP addresses. */
+  redacted?: boolean;
   files: string[];
 }
 
@@ -31,13 +33,45 @@ function checkPath(path: string): void {
   }
 }
 
-/** Reads the file list of the previous build's manifest; a missing or unreadable manifest lists nothing. */
-export function readManifest(outDir: string): string[] {
+/** Reads the previous build's manifest; a missing or unreadable manifest lists nothing. */
+function readManifestFile(outDir: string): Manifest {
   try {
     const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST_NAME), "utf8")) as Partial<Manifest>;
-    return Array.isArray(manifest.files) ? manifest.files.filter((file): file is string => typeof file === "string") : [];
+    const files = Array.isArray(manifest.files) ? manifest.files.filter((file): file is string => typeof file === "string") : [];
+    return { tool: "cryptodoc", redacted: manifest.redacted === true, files };
   } catch {
-    return [];
+    return { tool: "cryptodoc", redacted: false, files: [] };
+  }
+}
+
+/** Reads the file list of the previous build's manifest; a missing or unreadable manifest lists nothing. */
+export function readManifest(outDir: string): string[] {
+  return readManifestFile(outDir).files;
+}
+
+/** Rejects a build that would replace files cryptodoc did not write, or publish real ids over a redacted build. */
+function checkOwnership(outDir: string, files: OutputFile[], previous: Manifest, redacted: boolean): void {
+  const owned = new Set(previous.files);
+  const foreign = files.map((file) => file.path).filter((path) => !owned.has(path) && existsSync(join(outDir, path)));
+  if (foreign.length > 0) {
+    throw new RenderError(`The output folder \`${outDir}\` already holds ${foreign.map((path) => `\`${path}\``).join(", ")}, which cryptodoc did not write; nothing was written.`, {
+      hint: "Move those files away, or choose another folder with --out. cryptodoc replaces only the files its manifest lists.",
+    });
+  }
+  if (previous.redacted === true && !redacted) {
+    throw new RenderError(`The output folder \`${outDir}\` holds a redacted build, and this build is not redacted; nothing was written, so no real ids were published.`, {
+      hint: "Build with --redact, or delete the folder's files first if it should hold real ids from now on.",
+    });
+  }
+}
+
+function createFolder(outDir: string): void {
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "EEXIST" || code === "ENOTDIR" ? "a file of that name is in the way" : (error as Error).message;
+    throw new RenderError(`The output folder \`${outDir}\` cannot be created: ${reason}.`, { cause: error, hint: "Choose a folder you can write to with --out." });
   }
 }
 
@@ -63,9 +97,11 @@ function removeEmptyParents(outDir: string, path: string): void {
 }
 
 /** Writes `files` into `outDir` as one build; returns the paths it removed. */
-export async function writeOutput(outDir: string, files: OutputFile[]): Promise<{ removed: string[] }> {
+export async function writeOutput(outDir: string, files: OutputFile[], options: { redacted?: boolean } = {}): Promise<{ removed: string[] }> {
   for (const file of files) checkPath(file.path);
-  mkdirSync(outDir, { recursive: true });
+  createFolder(outDir);
+  const previous = readManifestFile(outDir);
+  checkOwnership(outDir, files, previous, options.redacted === true);
   const stagingDir = join(outDir, `${STAGING_PREFIX}${process.pid}`);
   rmSync(stagingDir, { recursive: true, force: true });
 
@@ -76,20 +112,19 @@ export async function writeOutput(outDir: string, files: OutputFile[]): Promise<
     throw new RenderError(`Writing the output failed before any file was replaced: ${(error as Error).message}`, { cause: error, hint: `Check that \`${outDir}\` is writable; the previous output is unchanged.` });
   }
 
-  const previous = readManifest(outDir);
   for (const file of files) {
     const target = join(outDir, file.path);
     mkdirSync(dirname(target), { recursive: true });
     renameSync(join(stagingDir, file.path), target);
   }
   const produced = new Set(files.map((file) => file.path));
-  const removed = previous.filter((path) => !produced.has(path) && !path.split("/").includes(".."));
+  const removed = previous.files.filter((path) => !produced.has(path) && !path.split("/").includes(".."));
   for (const path of removed) {
     rmSync(join(outDir, path), { force: true });
     removeEmptyParents(outDir, path);
   }
 
-  const manifest: Manifest = { tool: "cryptodoc", files: [...produced].sort() };
+  const manifest: Manifest = { tool: "cryptodoc", ...(options.redacted === true ? { redacted: true } : {}), files: [...produced].sort() };
   const manifestTemp = join(stagingDir, MANIFEST_NAME);
   writeFileSync(manifestTemp, `${JSON.stringify(manifest, null, 2)}\n`);
   renameSync(manifestTemp, join(outDir, MANIFEST_NAME));

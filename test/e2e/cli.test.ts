@@ -42,7 +42,10 @@ describe("cli", () => {
   it("rejects a bad --as-of", () => {
     const run = runCli(["drift", "--as-of", "yesterday"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("cryptodoc: --as-of `yesterday` is not `now`, an ISO date or an ISO date and time.\n");
+    expect(run.stderr).toContain("cryptodoc: --as-of `yesterday` is not `now`, a valid ISO date or an ISO date and time.\n");
+    const impossible = runCli(["drift", "--as-of", "2027-02-30"]);
+    expect(impossible.code).toBe(2);
+    expect(impossible.stderr).toContain("cryptodoc: --as-of `2027-02-30` is not `now`, a valid ISO date or an ISO date and time.\n");
   });
 
   it("reports invalid YAML with exit 2, no stack trace and out untouched", () => {
@@ -112,6 +115,35 @@ describe("output folder", () => {
         "drift-report.sarif", "inventory.json", "key-inventory.md",
       ],
     });
+  });
+
+  it("refuses to replace a file it did not write", () => {
+    const out = temporaryFolder();
+    writeFileSync(join(out, "key-inventory.md"), "hand-written\n");
+    const run = runCli(["build", "--out", out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cryptodoc: The output folder \`${out}\` already holds \`key-inventory.md\`, which cryptodoc did not write; nothing was written.\n`);
+    expect(readFileSync(join(out, "key-inventory.md"), "utf8")).toBe("hand-written\n");
+    expect(existsSync(join(out, "cryptographic-architecture.md"))).toBe(false);
+  });
+
+  it("refuses to write real ids over a redacted build", () => {
+    const out = temporaryFolder();
+    const key = { CRYPTODOC_REDACTION_KEY: "a-redaction-key-of-some-length" };
+    expect(runCli(["build", "--out", out, "--redact"], { env: key }).code).toBe(0);
+    const redacted = readFileSync(join(out, "cryptographic-architecture.md"), "utf8");
+    const run = runCli(["build", "--out", out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("holds a redacted build, and this build is not redacted; nothing was written");
+    expect(readFileSync(join(out, "cryptographic-architecture.md"), "utf8")).toBe(redacted);
+  });
+
+  it("rejects an output folder that cannot be one", () => {
+    expect(runCli(["build", "--out="]).stderr).toBe("cryptodoc: --out `` is not a usable output folder; expected a folder such as `out`.\n  cryptodoc writes several files and a manifest there, so give it a folder of its own.\n");
+    const run = runCli(["build", "--out", "architecture.yaml"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cryptodoc: The output folder `architecture.yaml` cannot be created: a file of that name is in the way.\n");
+    expect(run.stderr).not.toContain("    at ");
   });
 
   it("keeps the previous files when rendering fails", () => {

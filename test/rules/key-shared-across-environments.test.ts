@@ -15,7 +15,7 @@ describe("key-shared-across-environments", () => {
     keyNamed(example.inventory, "kv-cde-test", "pan-kek").publicKeyThumbprint = keyNamed(example.inventory, "kv-cde-prod", "export-kek").publicKeyThumbprint;
     const outcome = outcomeFor(check(keySharedAcrossEnvironments, example), "export-kek");
     expect(outcome.status).toBe("fail");
-    expect(outcome.message).toBe("Key `export-kek` in `kv-cde-prod` is a production key with the same public key as non-production key `pan-kek` in `kv-cde-test`.");
+    expect(outcome.message).toBe("Key `export-kek` in `kv-cde-prod` is a production key with the same public key as non-production key `pan-kek` (declared as `pan-kek-test`) in `kv-cde-test`.");
     expect(outcomeIn(check(keySharedAcrossEnvironments, example), "kv-cde-test", "pan-kek").messageId).toBe("same-public-key");
   });
 

@@ -62,9 +62,13 @@ function renderHierarchy(estate: Estate, declaredByName: Map<string, DeclaredKey
     const { pair } = unit;
     const kty = pair.deployed?.kty ?? pair.declared!.type;
     const strength = pair.deployed !== null ? keyStrength(kty, pair.deployed.keySize, pair.deployed.curve) : keyStrength(kty, pair.declared!.size, pair.declared!.curve);
-    const state = pair.declared === null ? "undeclared" : pair.deployed === null ? "missing" : undefined;
-    const label = `${keyName(unit)}\n${kty}${strength.ok ? `, ${strength.display} bits` : ""}${state === undefined ? "" : `\n${state}`}`;
-    chart.node(`key:${unit.store.name}:${keyName(unit)}`, label, { subgraph: group, shape: "round", ...(state === undefined ? {} : { className: state }) });
+    let state: "undeclared" | "missing" | "certificate" | undefined;
+    if (pair.declared === null) state = pair.deployed?.managed === true ? "certificate" : "undeclared";
+    else if (pair.deployed === null) state = "missing";
+    const note = state === "certificate" ? "backs certificate" : state;
+    const label = `${keyName(unit)}\n${kty}${strength.ok ? `, ${strength.display} bits` : ""}${note === undefined ? "" : `\n${note}`}`;
+    const className = state === "certificate" ? undefined : state;
+    chart.node(`key:${unit.store.name}:${keyName(unit)}`, label, { subgraph: group, shape: "round", ...(className === undefined ? {} : { className }) });
   }
 
   // A key in another part of a split diagram is drawn as a dashed stand-in, so the relation stays visible.
