@@ -94,7 +94,7 @@ Options:
 ${COMMON_HELP}
 
 Rules:
-${RULES.map((rule) => `  ${rule.id.padEnd(34)} ${rule.severity.padEnd(8)} ${rule.title}`).join("\n")}`,
+${RULES.map((rule) => `  ${rule.id.padEnd(Math.max(...RULES.map((candidate) => candidate.id.length)))} ${rule.severity.padEnd(8)} ${rule.title}`).join("\n")}`,
   collect: `Usage: cryptodoc collect --output FILE [options]
 
 Collects the inventory of the key stores, keys, certificates, role assignments and AKS
@@ -121,13 +121,13 @@ Options:
   -h, --help             show this help`,
 };
 
-function parse(args: string[], extra: ParseArgsConfig["options"] = {}): { values: Record<string, unknown> } {
+function parse(args: string[], extra: ParseArgsConfig["options"] = {}, base: ParseArgsConfig["options"] = COMMON_OPTIONS): { values: Record<string, unknown> } {
   try {
-    return parseArgs({ args, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: false, strict: true });
+    return parseArgs({ args, options: { ...base, ...extra }, allowPositionals: false, strict: true });
   } catch (error) {
     const message = (error as Error).message.split(/\. To specify a positional argument/)[0]!.replace(/\.?$/, ".");
     const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
-    const suggestion = unknown === undefined ? undefined : closestMatch(unknown, Object.keys({ ...COMMON_OPTIONS, ...extra }));
+    const suggestion = unknown === undefined ? undefined : closestMatch(unknown, Object.keys({ ...base, ...extra }));
     const hint = suggestion === undefined ? "Run `cryptodoc --help` for the usage." : `Did you mean --${suggestion}? Run \`cryptodoc --help\` for the usage.`;
     throw new UsageError(message, { hint });
   }
@@ -206,7 +206,8 @@ async function run(argv: string[]): Promise<number> {
       return runDrift({ ...commonOptions(values), format: parseFormat(values.format as string | undefined) }, stderrLogger);
     }
     case "validate": {
-      const { values } = parse(args);
+      const { config, inventory, help } = COMMON_OPTIONS;
+      const { values } = parse(args, {}, { config, inventory, help });
       if (values.help) return printHelp("validate");
       return runValidate({ config: values.config as string, ...(values.inventory === undefined ? {} : { inventory: values.inventory as string }) }, stderrLogger);
     }

@@ -13,6 +13,11 @@ export const stderrLogger: Logger = {
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {} };
 
+/** Writes a count with its noun: "1 key", "3 keys". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
 /** Formats elapsed time since `start` (from performance.now()) as seconds with one decimal. */
 export function elapsed(start: number): string {
   return `${((performance.now() - start) / 1000).toFixed(1)} s`;

@@ -5,7 +5,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_STALE } from "../errors.js";
-import { elapsed, type Logger } from "../log.js";
+import { SEVERITIES, type Severity } from "../drift/model.js";
+import type { FailOn } from "../drift/verdict.js";
+import { elapsed, type Logger, plural } from "../log.js";
 import { findStaleFiles } from "../output/check-output.js";
 import { Redactor, redactionKey } from "../output/redact.js";
 import { type OutputFile, readManifest, writeOutput } from "../output/write-output.js";
@@ -19,8 +21,9 @@ import type { CommonOptions } from "./options.js";
 import { type PublishOptions, resolvePublishSettings } from "./publish-settings.js";
 import { renderPictures } from "./render-svg.js";
 
-function plural(count: number, singular: string, plural: string): string {
-  return `${count} ${count === 1 ? singular : plural}`;
+/** Whether `severity` is at or above the --fail-on threshold. */
+function isAtOrAbove(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== "never" && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
 }
 
 export interface BuildOptions extends CommonOptions, PublishOptions {
@@ -100,10 +103,11 @@ export async function runBuild(options: BuildOptions, log: Logger): Promise<numb
 
   const { summary } = evaluation;
   if (summary.failed) {
-    const bySeverity = Object.entries(summary.failedBySeverity).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`);
-    const failed = `${plural(summary.byStatus.fail, "finding", "findings")} failed${bySeverity.length > 0 ? ` (${bySeverity.join(", ")})` : ""}`;
-    const undecided = `${plural(summary.byStatus.error, "result", "results")} could not be decided`;
-    log.info(`Build failed at threshold ${options.failOn}: ${failed}, and ${undecided}. See ${options.out}/${pageFile(settings.flavor, "drift-report.md")}.`);
+    const reasons: string[] = [];
+    const atThreshold = Object.entries(summary.failedBySeverity).filter(([severity, count]) => count > 0 && isAtOrAbove(severity as Severity, options.failOn));
+    if (atThreshold.length > 0) reasons.push(`${atThreshold.map(([severity, count]) => `${count} ${severity}`).join(", ")} ${atThreshold.reduce((sum, [, count]) => sum + count, 0) === 1 ? "finding" : "findings"} failed`);
+    if (summary.byStatus.error > 0) reasons.push(`${plural(summary.byStatus.error, "result")} could not be decided`);
+    log.info(`Build failed at threshold ${options.failOn}: ${reasons.join(", and ")}. See ${options.out}/${pageFile(settings.flavor, "drift-report.md")}.`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -1,5 +1,6 @@
 // The first stages every command shares: load the declaration, load or
 // collect the inventory, join them and evaluate the rules.
+import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { loadArchitecture, type LoadedArchitecture } from "../declared/load.js";
 import { buildEstate, type Estate } from "../drift/estate.js";
@@ -9,7 +10,7 @@ import { RULE_CATALOGUE } from "../drift/rules/index.js";
 import { summarize, type Summary } from "../drift/verdict.js";
 import { InputError } from "../errors.js";
 import { loadInventory, type LoadedInventory } from "../inventory/load.js";
-import { elapsed, type Logger } from "../log.js";
+import { elapsed, type Logger, plural } from "../log.js";
 import { collectLiveInventory } from "./live-inventory.js";
 import { type CommonOptions, parseAsOf } from "./options.js";
 
@@ -31,14 +32,21 @@ export function snapshotPath(options: { config: string; inventory?: string }, lo
       hint: "Set `inventory.snapshot` in architecture.yaml, pass --inventory FILE, or build from Azure with --live.",
     });
   }
-  return isAbsolute(configured) ? configured : relative(process.cwd(), resolve(loaded.architecture.baseDir, configured)) || configured;
+  const path = isAbsolute(configured) ? configured : relative(process.cwd(), resolve(loaded.architecture.baseDir, configured)) || configured;
+  if (!existsSync(path)) {
+    const at = loaded.sourceMap.locate(["inventory", "snapshot"]);
+    throw new InputError(`The inventory snapshot that ${options.config} names does not exist:`, [`${at.file}:${at.line}:${at.column} inventory.snapshot: file \`${path}\` does not exist`], {
+      hint: "Correct the path (it is relative to architecture.yaml), pass --inventory FILE, or collect one with `cryptodoc collect --output FILE`.",
+    });
+  }
+  return path;
 }
 
 export async function loadAndEvaluate(options: CommonOptions, log: Logger): Promise<Evaluation> {
   let start = performance.now();
   const loaded = loadArchitecture(options.config, RULE_CATALOGUE);
   const a = loaded.architecture;
-  log.info(`Loaded ${options.config}: ${a.keyStores.length} key stores, ${a.keys.length} keys, ${a.certificates.length} certificates, ${a.custodians.length} custodians in ${elapsed(start)}`);
+  log.info(`Loaded ${options.config}: ${plural(a.keyStores.length, "key store")}, ${plural(a.keys.length, "key")}, ${plural(a.certificates.length, "certificate")}, ${plural(a.custodians.length, "custodian")} in ${elapsed(start)}`);
 
   const live = options.live || (options.inventory === undefined && a.inventory.source === "live");
   start = performance.now();
@@ -49,7 +57,7 @@ export async function loadAndEvaluate(options: CommonOptions, log: Logger): Prom
   } else {
     inventory = loadInventory(snapshotPath(options, loaded));
     const keyCount = inventory.inventory.keyStores.reduce((count, store) => count + (store.keys?.length ?? 0), 0);
-    log.info(`Read snapshot ${inventory.file} (collected ${inventory.inventory.collection.collectedAt}): ${inventory.inventory.keyStores.length} key stores, ${keyCount} keys, ${inventory.inventory.collectionErrors.length} collection errors in ${elapsed(start)}`);
+    log.info(`Read snapshot ${inventory.file} (collected ${inventory.inventory.collection.collectedAt}): ${plural(inventory.inventory.keyStores.length, "key store")}, ${plural(keyCount, "key")}, ${plural(inventory.inventory.collectionErrors.length, "collection error")} in ${elapsed(start)}`);
   }
 
   start = performance.now();

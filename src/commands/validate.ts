@@ -5,13 +5,13 @@ import { loadArchitecture } from "../declared/load.js";
 import { RULE_CATALOGUE } from "../drift/rules/index.js";
 import { EXIT_OK } from "../errors.js";
 import { loadInventory } from "../inventory/load.js";
-import type { Logger } from "../log.js";
+import { type Logger, plural } from "../log.js";
 import { snapshotPath } from "./evaluate.js";
 
 export async function runValidate(options: { config: string; inventory?: string }, log: Logger): Promise<number> {
   const loaded = loadArchitecture(options.config, RULE_CATALOGUE);
   const { architecture } = loaded;
-  log.info(`${options.config} is valid: ${architecture.keyStores.length} key stores, ${architecture.keys.length} keys, ${architecture.certificates.length} certificates, ${architecture.waivers.length} waivers.`);
+  log.info(`${options.config} is valid: ${plural(architecture.keyStores.length, "key store")}, ${plural(architecture.keys.length, "key")}, ${plural(architecture.certificates.length, "certificate")}, ${plural(architecture.waivers.length, "waiver")}.`);
 
   if (options.inventory === undefined && architecture.inventory.snapshot === undefined) return EXIT_OK;
   const file = snapshotPath(options, loaded);

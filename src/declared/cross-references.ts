@@ -1,6 +1,7 @@
 // The second validation layer: names that must be unique, references that
 // must resolve, and combinations the schema cannot express. Every problem is
 // collected, so one run lists them all.
+import { parseDuration } from "../model/duration.js";
 import { keyStrength } from "../model/strength.js";
 import { closestMatch } from "../schema/suggest.js";
 import type { Architecture } from "./model.js";
@@ -178,6 +179,11 @@ function checkKeys(
   });
 }
 
+function isZeroDuration(text: string): boolean {
+  const duration = parseDuration(text);
+  return duration !== null && Object.values(duration).every((part) => part === 0);
+}
+
 function checkKeyShape(diagnostics: Diagnostics, index: number, key: Architecture["keys"][number]): void {
   const at = (field: string): FieldPath => ["keys", index, field];
   const family = key.type.replace(/-HSM$/, "");
@@ -188,6 +194,11 @@ function checkKeyShape(diagnostics: Diagnostics, index: number, key: Architectur
     const field = family === "EC" ? "curve" : "size";
     const expected = { EC: "`P-256`, `P-384` or `P-521`", RSA: "a modulus size such as `3072`" }[family] ?? "`128`, `192` or `256`";
     diagnostics.add(at(field), `the key's strength cannot be computed: ${strength.reason}; expected ${expected}`);
+  }
+  for (const [field, value] of [["cryptoperiod", key.cryptoperiod], ["every", key.rotation?.every]] as const) {
+    if (value !== undefined && isZeroDuration(value)) {
+      diagnostics.add(field === "every" ? ["keys", index, "rotation", "every"] : at("cryptoperiod"), `\`${value}\` is a zero-length duration; expected a positive one such as \`P1Y\``);
+    }
   }
   if (key.rotation?.every !== undefined && !key.rotation.automatic) {
     diagnostics.add(["keys", index, "rotation", "every"], "sets a rotation interval for a key whose rotation is not automatic; set `automatic: true` or remove `every`");
@@ -200,10 +211,19 @@ function checkWorkloads(
   names: { environments: ReadonlySet<string>; clusters: ReadonlySet<string>; keys: ReadonlySet<string> },
 ): void {
   const custodianIds = new Map(a.custodians.map((custodian) => [custodian.principalId.toLowerCase(), custodian.name]));
+  const keyByName = new Map(a.keys.map((key) => [key.name, key]));
   a.workloads.forEach((workload, index) => {
     diagnostics.reference(["workloads", index, "environment"], workload.environment, names.environments, "environment", "environments");
     diagnostics.reference(["workloads", index, "cluster"], workload.cluster, names.clusters, "cluster", "clusters");
-    workload.uses.forEach((use, position) => diagnostics.reference(["workloads", index, "uses", position, "key"], use.key, names.keys, "key", "keys"));
+    workload.uses.forEach((use, position) => {
+      diagnostics.reference(["workloads", index, "uses", position, "key"], use.key, names.keys, "key", "keys");
+      const key = keyByName.get(use.key);
+      const unsupported = key === undefined ? [] : use.operations.filter((operation) => !key.keyOps.includes(operation));
+      if (unsupported.length > 0) {
+        diagnostics.add(["workloads", index, "uses", position, "operations"],
+          `key \`${use.key}\` does not allow ${unsupported.map((operation) => `\`${operation}\``).join(", ")}; expected operations from its keyOps: ${key!.keyOps.map((operation) => `\`${operation}\``).join(", ")}`);
+      }
+    });
     const custodian = custodianIds.get(workload.principalId.toLowerCase());
     if (custodian !== undefined) {
       diagnostics.add(["workloads", index, "principalId"], `principal is also custodian \`${custodian}\`; key users and key custodians must be different identities`);
@@ -222,6 +242,10 @@ function checkRules(diagnostics: Diagnostics, a: Architecture, rules: RuleCatalo
     }
   }
   a.waivers.forEach((waiver, index) => {
+    if (rules.alwaysOn.includes(waiver.rule)) {
+      diagnostics.add(["waivers", index, "rule"], `rule \`${waiver.rule}\` keeps the build fail-closed, so its results cannot be waived; fix the cause instead`);
+      return;
+    }
     if (known.has(waiver.rule)) return;
     const suggestion = closestMatch(waiver.rule, rules.ids);
     diagnostics.add(["waivers", index, "rule"], `unknown rule \`${waiver.rule}\`${suggestion === undefined ? "" : ` (did you mean \`${suggestion}\`?)`}; a waiver must name a rule id`);

@@ -16,11 +16,12 @@ export interface LoadedArchitecture {
   sourceMap: SourceMap;
 }
 
-function fail(file: string, diagnostics: string[], total = diagnostics.length): never {
+const SCHEMA_HINT = "Fix the fields named above; cryptodoc's schemas/architecture.schema.json describes every field.";
+const SYNTAX_HINT = "Fix the YAML at the first line named above; a wrong indentation is the usual cause, and the lines after it often follow from it.";
+
+function fail(file: string, diagnostics: string[], total = diagnostics.length, hint = SCHEMA_HINT): never {
   const count = total === 1 ? "1 problem" : `${total} problems`;
-  throw new InputError(`${file} has ${count}:`, diagnostics, {
-    hint: "Fix the fields named above; the schema is schemas/architecture.schema.json.",
-  });
+  throw new InputError(`${file} has ${count}:`, diagnostics, { hint });
 }
 
 /** YAML errors after the first few are mostly consequences of the first, so only these are listed. */
@@ -36,7 +37,8 @@ function explainYamlErrors(errors: readonly { pos: [number, number]; message: st
     const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.message;
     listed.push(`${at.file}:${at.line}:${at.column} YAML syntax error: ${message}`);
   }
-  if (listed.length < errors.length) listed.push(`(${errors.length - listed.length} more YAML errors follow from these; fix the first one and run again)`);
+  const more = errors.length - listed.length;
+  if (more > 0) listed.push(`(${more} more YAML ${more === 1 ? "error follows" : "errors follow"} from these; fix the first one and run again)`);
   return listed;
 }
 
@@ -56,7 +58,7 @@ export function parseArchitecture(file: string, text: string, rules: RuleCatalog
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const sourceMap = new SourceMap(file, document, lines);
 
-  if (document.errors.length > 0) fail(file, explainYamlErrors(document.errors, sourceMap), document.errors.length);
+  if (document.errors.length > 0) fail(file, explainYamlErrors(document.errors, sourceMap), document.errors.length, SYNTAX_HINT);
 
   const data = document.toJS() as unknown;
   if (data === null || data === undefined) {

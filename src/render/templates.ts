@@ -78,8 +78,8 @@ function describeFailure(failure: TemplateFailure): RenderError {
   const { source, original } = failure;
   const unknownField = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(original.message);
   if (unknownField !== null) {
+    // The message says all Handlebars' own text does, so its cause is not printed again.
     return new RenderError(`${source.file}:${unknownField[2]}:${Number(unknownField[3]) + 1}: template \`${source.name}\` uses the unknown field \`${unknownField[1]}\`.`, {
-      cause: original,
       hint: "Use a field of the view model listed in docs/templates.md, or `this` inside `{{#each}}`.",
     });
   }

@@ -10,5 +10,5 @@ export function writeTextReport(input: ReportInput, sink: Sink): void {
   }
   const { summary } = input;
   sink.write(`${summary.byStatus.fail} failed, ${summary.byStatus.error} could not be decided, ${summary.byStatus.waived} waived, ${summary.byStatus.pass} passed, ${summary.byStatus["not-applicable"]} not applicable; `);
-  sink.write(`the build ${summary.failed ? "fails" : "passes"} at threshold ${input.failOn}.\n`);
+  sink.write(input.failOn === "never" ? "the build passes, because --fail-on is never.\n" : `the build ${summary.failed ? "fails" : "passes"} at threshold ${input.failOn}.\n`);
 }

@@ -15,7 +15,7 @@ describe("cryptodoc drift --format", () => {
     expect(run.status).toBe(0);
     const sarif = JSON.parse(run.stdout) as { version: string; runs: { results: unknown[] }[] };
     expect(sarif.version).toBe("2.1.0");
-    expect(sarif.runs[0]!.results).toHaveLength(13);
+    expect(sarif.runs[0]!.results).toHaveLength(14);
   });
 
   it("prints JUnit XML", () => {

@@ -79,7 +79,7 @@ describe("engine", () => {
   it("summarises the worked example below the threshold", () => {
     const summary = summarize(evaluate(estateOf(workedExample())), "high");
     expect(summary.failed).toBe(false);
-    expect(summary.byStatus.fail).toBe(12);
+    expect(summary.byStatus.fail).toBe(13);
     expect(summary.byStatus.waived).toBe(1);
     expect(summary.byStatus.error).toBe(0);
     expect(summarize(evaluate(estateOf(workedExample())), "medium").failed).toBe(true);

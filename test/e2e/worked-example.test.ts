@@ -47,7 +47,7 @@ describe("worked example", () => {
     const out = temporaryFolder();
     const run = runCli(["build", "--out", out]);
     expect(run.stderr).toMatch(/^Loaded architecture\.yaml: 3 key stores, 7 keys, 3 certificates, 3 custodians in \d+\.\d s\n/);
-    expect(run.stderr).toMatch(/\nEvaluated 56 rules as of 2026-11-30T06:00:00\.000Z: 12 failed, 0 errors, 1 waived, \d+ passed in \d+\.\d s\n/);
+    expect(run.stderr).toMatch(/\nEvaluated 57 rules as of 2026-11-30T06:00:00\.000Z: 13 failed, 0 errors, 1 waived, \d+ passed in \d+\.\d s\n/);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("");
     compareWithExpected("worked-example", out);
@@ -70,7 +70,7 @@ describe("worked example", () => {
     const report = JSON.parse(readFileSync(join(out, "drift-report.json"), "utf8")) as { summary: { failed: boolean; byStatus: Record<string, number>; failedBySeverity: Record<string, number> } };
     expect(report.summary.failed).toBe(false);
     expect(report.summary.byStatus.waived).toBe(1);
-    expect(report.summary.failedBySeverity).toEqual({ critical: 0, high: 0, medium: 3, low: 0, info: 9 });
+    expect(report.summary.failedBySeverity).toEqual({ critical: 0, high: 0, medium: 4, low: 0, info: 9 });
   });
 });
 
@@ -79,7 +79,7 @@ describe("drifted example", () => {
     const out = temporaryFolder();
     const run = runCli(["build", "--inventory", "examples/drifted/snapshot.json", "--out", out]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`Build failed at threshold high: 14 findings failed (4 high, 3 medium, 7 info), and 4 results could not be decided. See ${out}/drift-report.md.`);
+    expect(run.stderr).toContain(`Build failed at threshold high: 4 high findings failed, and 4 results could not be decided. See ${out}/drift-report.md.`);
     compareWithExpected("drifted-example", out);
   });
 

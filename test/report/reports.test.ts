@@ -56,7 +56,7 @@ describe("drift-report.sarif", () => {
 
   it("reports findings only, with the waiver as an accepted suppression", () => {
     const run = sarif().runs[0]!;
-    expect(run.results).toHaveLength(13);
+    expect(run.results).toHaveLength(14);
     const waived = run.results.find((result) => result.ruleId === "key-undeclared")!;
     expect(waived.suppressions).toEqual([{ kind: "external", status: "accepted", justification: "Temporary key for the card vault migration; deleted once the migration completes. Approved by Marta Okafor, Head of Platform Security until 2027-01-31." }]);
     expect(waived.level).toBe("error");
@@ -74,7 +74,7 @@ describe("drift-report.sarif", () => {
     const second = results().map((result) => ({ ...result, message: `${result.message} (reworded)` }));
     const fingerprints = (input: Result[]) => (JSON.parse(render(writeSarifReport, reportOf(input))) as ReturnType<typeof sarif>).runs[0]!.results.map((result) => result.partialFingerprints[FINGERPRINT_KEY]);
     expect(fingerprints(second)).toEqual(fingerprints(first));
-    expect(new Set(fingerprints(first)).size).toBe(13);
+    expect(new Set(fingerprints(first)).size).toBe(14);
   });
 });
 

@@ -37,6 +37,7 @@ import { keyOperationsExceedUsage } from "./key-operations-exceed-usage.js";
 import { keyQuantumVulnerable } from "./key-quantum-vulnerable.js";
 import { keyRotationExceedsCryptoperiod } from "./key-rotation-exceeds-cryptoperiod.js";
 import { keyRotationNotConfigured } from "./key-rotation-not-configured.js";
+import { keyRotationOverdue } from "./key-rotation-overdue.js";
 import { keySharedAcrossEnvironments } from "./key-shared-across-environments.js";
 import { keyStrengthBelowFloor } from "./key-strength-below-floor.js";
 import { keyTypeMismatch } from "./key-type-mismatch.js";
@@ -87,6 +88,7 @@ export const RULES: readonly Rule[] = [
   keyExpiringSoon,
   keyVersionWithoutExpiry,
   keyRotationNotConfigured,
+  keyRotationOverdue,
   keyRotationExceedsCryptoperiod,
   keyCryptoperiodExceeded,
   keyCryptoperiodAboveNist,
