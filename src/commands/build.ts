@@ -74,6 +74,7 @@ export async function runBuild(options: BuildOptions, log: Logger): Promise<numb
   // Rendered first as if every picture succeeds, so template and marker errors surface before the browser starts.
   let publication = render(new Set(wantPictures ? parts.map((part) => part.name) : []));
   const injection = options.inject === undefined ? undefined : preparePageInjection(options.inject, options.out, publication, redact);
+  for (const unused of publication.templates.unusedOverrides) log.warn(unused);
   log.info(`Rendered ${publication.files.length} files (${parts.length} diagrams, flavor ${settings.flavor}) in ${elapsed(start)}`);
 
   let svgFiles: OutputFile[] = [];

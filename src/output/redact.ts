@@ -37,10 +37,16 @@ export class Redactor {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
-  /** Returns a pseudonym in 240.0.0.0/4, which IANA reserves and nothing routes. */
-  private ipv4(value: string): string {
+  /**
+   * Returns a pseudonym in 240.0.0.0/4, which IANA reserves and nothing routes. A range keeps its prefix
+   * length and gets its host bits cleared, so it still reads as a network; at most four of the 32 bits
+   * are fixed by the reserved block, which prefixes shorter than /4 would let show.
+   */
+  private ipv4(value: string, prefix?: number): string {
     const bytes = this.digest("ipv4", value);
-    return `${240 | (bytes[0]! & 0x0f)}.${bytes[1]}.${bytes[2]}.${bytes[3]}`;
+    let address = (((240 | (bytes[0]! & 0x0f)) << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
+    if (prefix !== undefined && prefix < 32) address = (address & (prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0)) >>> 0;
+    return [24, 16, 8, 0].map((shift) => (address >>> shift) & 0xff).join(".");
   }
 
   /** Returns a pseudonym in 2001:db8::/32, the prefix reserved for documentation. */
@@ -54,7 +60,7 @@ export class Redactor {
   redact(text: string): string {
     return text
       .replace(GUID, (guid) => this.guid(guid))
-      .replace(IPV4, (_match, address: string, prefix: string | undefined) => `${this.ipv4(address)}${prefix ?? ""}`)
+      .replace(IPV4, (_match, address: string, prefix: string | undefined) => `${this.ipv4(address, prefix === undefined ? undefined : Number(prefix.slice(1)))}${prefix ?? ""}`)
       .replace(IPV6_CANDIDATE, (match, address: string, prefix: string | undefined) => (isIPv6(address) ? `${this.ipv6(address)}${prefix ?? ""}` : match));
   }
 

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import { RenderError } from "../errors.js";
+import { closestMatch } from "../schema/suggest.js";
 import { PACKAGE_ROOT } from "../version.js";
 import { codeSpan, headingText, markdownText, mermaidLabel, messageMarkdown, tableCell } from "./escape.js";
 
@@ -91,11 +92,24 @@ function describeFailure(failure: TemplateFailure): RenderError {
   });
 }
 
+/**
+ * Describes an override file that matches no built-in name, with the likely intended name or place, or
+ * returns null for a new partial unlike any built-in one, which a custom template may include.
+ */
+function describeUnused(source: TemplateSource, name: string, names: string[], otherFolder: string | null, isPartial: boolean): string | null {
+  if (otherFolder !== null) return `${source.file} replaces nothing: \`${name}\` is a ${otherFolder === "" ? "page template" : "partial"}, so move it to the templates folder's ${otherFolder === "" ? "top level" : "partials/ folder"}.`;
+  const suggestion = closestMatch(name, names);
+  if (isPartial && suggestion === undefined) return null;
+  return `${source.file} replaces nothing: no built-in ${isPartial ? "partial" : "template"} is called \`${name}\`${suggestion === undefined ? "" : ` (did you mean \`${suggestion}\`?)`}.`;
+}
+
 export class TemplateSet {
   private readonly handlebars = Handlebars.create();
   private readonly sources: Map<string, TemplateSource>;
   private readonly partials: Map<string, TemplateSource>;
   private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
+  /** Files in the overrides folder that replace nothing, each with what to do; the build warns of them. */
+  readonly unusedOverrides: string[] = [];
 
   /** Loads the built-in templates, overridden by name with those in `overrides` when given. */
   constructor(overrides?: string) {
@@ -104,8 +118,16 @@ export class TemplateSet {
     this.partials = readTemplates(join(BUILT_IN_TEMPLATES, "partials"));
     if (overrides !== undefined) {
       if (!existsSync(overrides)) throw new RenderError(`Templates folder \`${overrides}\` was not found.`, { hint: "Pass --templates with an existing folder, or leave it out to use the built-in templates." });
-      for (const [name, source] of readTemplates(overrides)) this.sources.set(name, source);
-      for (const [name, source] of readTemplates(join(overrides, "partials"))) this.partials.set(name, source);
+      for (const [name, source] of readTemplates(overrides)) {
+        const unused = this.sources.has(name) ? null : describeUnused(source, name, [...this.sources.keys()], this.partials.has(name) ? "partials/" : null, false);
+        if (unused !== null) this.unusedOverrides.push(unused);
+        this.sources.set(name, source);
+      }
+      for (const [name, source] of readTemplates(join(overrides, "partials"))) {
+        const unused = this.partials.has(name) ? null : describeUnused(source, name, [...this.partials.keys()], this.sources.has(name) ? "" : null, true);
+        if (unused !== null) this.unusedOverrides.push(unused);
+        this.partials.set(name, source);
+      }
     }
     for (const source of this.partials.values()) this.registerPartial(source);
   }

@@ -17,9 +17,15 @@ export function xmlEscape(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-function testCase(result: Result): string {
+/** Names a test case after its resource and store, as CI test views show it. */
+function caseName(result: Result): string {
   const store = result.resource.store === null || result.resource.store === result.resource.name ? "" : ` in ${result.resource.store}`;
-  const name = xmlEscape(`${result.resource.name}${store}`);
+  return `${result.resource.name}${store}`;
+}
+
+function testCase(result: Result, unique: boolean): string {
+  // Two results of one rule can share a resource name, such as one principal's two role assignments in a store.
+  const name = xmlEscape(unique ? caseName(result) : `${caseName(result)} (${result.resource.id})`);
   const open = `    <testcase classname="cryptodoc.${xmlEscape(result.ruleId)}" name="${name}">`;
   const detail = xmlEscape(`${result.message}\nExpected: ${result.expected}\nActual: ${result.actual}\nResource: ${result.resource.id}${result.declaredAt === null ? "" : `\nDeclared at: ${result.declaredAt.file}:${result.declaredAt.line}:${result.declaredAt.column}`}`);
   switch (result.status) {
@@ -51,7 +57,9 @@ export function writeJunitReport(input: ReportInput, sink: Sink): void {
     const results = byRule.get(rule.id);
     if (results === undefined) continue;
     sink.write(`  <testsuite name="${xmlEscape(rule.id)}" tests="${results.length}" failures="${count(results, "fail")}" errors="${count(results, "error")}" skipped="${count(results, "waived", "not-applicable")}">\n`);
-    for (const result of results) sink.write(testCase(result));
+    const names = new Map<string, number>();
+    for (const result of results) names.set(caseName(result), (names.get(caseName(result)) ?? 0) + 1);
+    for (const result of results) sink.write(testCase(result, names.get(caseName(result)) === 1));
     sink.write("  </testsuite>\n");
   }
   sink.write("</testsuites>\n");

@@ -16,8 +16,8 @@ describe("Redactor", () => {
     expect(redactor.redact("3B8E6F0C-1D2A-4C5B-8E7F-9A0B1C2D3E4F")).toBe("a969825c-a43c-832e-9272-cfca8b3377b9");
   });
 
-  it("keeps prefix lengths of ranges", () => {
-    expect(redactor.redact("allow 203.0.113.0/24 and 198.51.100.7.")).toBe("allow 253.120.239.7/24 and 243.106.173.159.");
+  it("keeps prefix lengths and clears host bits", () => {
+    expect(redactor.redact("allow 203.0.113.0/24 and 198.51.100.7.")).toBe("allow 253.120.239.0/24 and 243.106.173.159.");
     expect(redactor.redact("[2001:db8:abcd::1]/64 and fe80::1%")).toBe("[2001:db8:465:99e:cfca:ebf0:bfad:ad7a]/64 and 2001:db8:7ced:a09a:dcae:3ed:75e3:8168%");
   });
 

@@ -70,3 +70,17 @@ describe("TemplateSet overrides", () => {
     expect(renderError(() => new TemplateSet(join(folder, "nope"))).message).toBe(`Templates folder \`${join(folder, "nope")}\` was not found.`);
   });
 });
+
+describe("template overrides that replace nothing", () => {
+  it("names a misplaced file and a misspelt partial, and accepts a new partial", () => {
+    folder = mkdtempSync(join(tmpdir(), "cryptodoc-templates-"));
+    mkdirSync(join(folder, "partials"));
+    writeFileSync(join(folder, "keys-table.hbs"), "x\n");
+    writeFileSync(join(folder, "partials", "keys-tabel.hbs"), "y\n");
+    writeFileSync(join(folder, "partials", "team-footer.hbs"), "z\n");
+    expect(new TemplateSet(folder).unusedOverrides).toEqual([
+      `${join(folder, "keys-table.hbs")} replaces nothing: \`keys-table\` is a partial, so move it to the templates folder's partials/ folder.`,
+      `${join(folder, "partials", "keys-tabel.hbs")} replaces nothing: no built-in partial is called \`keys-tabel\` (did you mean \`keys-table\`?).`,
+    ]);
+  });
+});

@@ -105,3 +105,12 @@ describe("drift-report.junit.xml", () => {
     expect(xml).not.toContain("<x>");
   });
 });
+
+describe("drift-report.junit.xml case names", () => {
+  it("are unique within each rule", () => {
+    const xml = render(writeJunitReport, reportOf(results()));
+    const cases = [...xml.matchAll(/<testcase classname="([^"]+)" name="([^"]+)"/g)].map((match) => `${match[1]} ${match[2]}`);
+    expect(cases.length).toBeGreaterThan(200);
+    expect(new Set(cases).size).toBe(cases.length);
+  });
+});

@@ -48,6 +48,8 @@ function declaredFacts(estate: Estate, id: string): string[] {
       return [`cryptoperiods for ${a.keys.length} keys`];
     case "3.7.8":
       return a.custodians.map((custodian) => `${custodian.name} acknowledged ${custodian.acknowledged}`);
+    case "4.2.1":
+      return a.protocols.map((protocol) => `${protocol.name}: ${protocol.protocol} ${protocol.versions.join(", ")}`);
     case "4.2.1.1":
       return [`${a.certificates.length} certificates`];
     case "12.3.3":

@@ -68,6 +68,21 @@ function rotationOfDeployed(pair: KeyPair): string {
   return `rotate ${trigger}${policy.expiryTime === null ? "" : `, versions expire after ${policy.expiryTime}`}`;
 }
 
+// Key Vault's hsmPlatform key attribute names the protection behind a key.
+const HSM_PLATFORMS: Record<string, string> = { "0": "software", "1": "HSM, FIPS 140-2 Level 2", "2": "HSM, FIPS 140-3 Level 3" };
+
+function expiryText(pair: KeyPair): string {
+  if (pair.deployed !== null) return pair.deployed.expires === null ? "never" : isoDate(pair.deployed.expires);
+  if (pair.declared !== null && pair.store === null) return `not tracked: the key is held outside a key store; cryptoperiod ${pair.declared.cryptoperiod}`;
+  return "";
+}
+
+function hsmPlatformText(platform: string | null, deployed: boolean): string {
+  if (!deployed) return "";
+  if (platform === null) return "not reported";
+  return HSM_PLATFORMS[platform] ?? `hsmPlatform ${platform}`;
+}
+
 /** Builds one row per key pair, declared keys first in declaration order, then undeclared keys by store and name. */
 export function keyViews(estate: Estate): KeyView[] {
   const wrapsByKey = new Map<string, string[]>();
@@ -105,12 +120,12 @@ export function keyViews(estate: Estate): KeyView[] {
       rotationDeployed: rotationOfDeployed(pair),
       enabled: deployed === null ? "" : deployed.enabled ? "yes" : "no",
       created: created === null ? "" : isoDate(created),
-      expires: deployed === null ? "" : deployed.expires === null ? "never" : isoDate(deployed.expires),
+      expires: expiryText(pair),
       wraps: declared === null ? "" : (wrapsByKey.get(declared.name) ?? []).join(", "),
       wrappedBy: declared?.wrappedBy ?? "",
       heldIn: declared?.heldIn ?? "",
       custodians: declared?.custodians.join(", ") ?? "",
-      hsmPlatform: deployed?.hsmPlatform ?? "",
+      hsmPlatform: hsmPlatformText(deployed?.hsmPlatform ?? null, deployed !== null),
     };
   });
 }

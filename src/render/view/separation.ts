@@ -7,7 +7,7 @@ import type { Estate, StorePair } from "../../drift/estate.js";
 
 export interface SeparationCheck {
   check: string;
-  result: "holds" | "violated" | "unknown";
+  result: "holds" | "violated" | "unknown" | "not applicable";
   evidence: string;
 }
 
@@ -51,7 +51,15 @@ export function environmentViews(estate: Estate): EnvironmentView[] {
 }
 
 export function separationChecks(estate: Estate): SeparationCheck[] {
-  return [storeEnvironments(estate), subscriptions(estate), sharedPublicKeys(estate), sharedAccess(estate)];
+  const environments = estate.architecture.environments;
+  const missing = !environments.some((environment) => environment.production) ? "production" : !environments.some((environment) => !environment.production) ? "test" : null;
+  if (missing === null) return [storeEnvironments(estate), subscriptions(estate), sharedPublicKeys(estate), sharedAccess(estate)];
+  // With one side only, "nothing is shared" would read as evidence of a separation that was never tested.
+  const evidence = `architecture.yaml declares no ${missing} environment, so there is nothing to keep apart`;
+  return [
+    storeEnvironments(estate),
+    ...[subscriptions, sharedPublicKeys, sharedAccess].map((checkOf) => ({ ...checkOf(estate), result: "not applicable" as const, evidence })),
+  ];
 }
 
 function storeEnvironments(estate: Estate): SeparationCheck {
