@@ -63,7 +63,7 @@ describe("custodian-count-exceeded", () => {
   it("is an error for a group without a member count", () => {
     const example = workedExample();
     makeGroup(example, "jonas-weber");
-    expect(outcomeFor(check(custodianCountExceeded, example), "kv-cde-prod").message).toBe("Cannot count who can manage the keys in `kv-cde-prod`: group(s) `Jonas Weber` hold key-management rights and declare no `members`.");
+    expect(outcomeFor(check(custodianCountExceeded, example), "kv-cde-prod").message).toBe("Cannot count who can manage the keys in `kv-cde-prod`: custodian group `Jonas Weber` declares no `members`.");
   });
 
   it("is an error when role assignments were not collected", () => {

@@ -28,17 +28,23 @@ export const custodianCountExceeded: Rule = {
           return undecided({ ...fields, actual: "unknown", messageId: "role-unknown", message: `Cannot count who can manage the keys in \`${store.name}\`: ${access.undecided.map((missing) => missing.reason).join("; ")}.` });
         }
 
-        const managers = new Map<string, { name: string; count: number | null }>();
+        const managers = new Map<string, { name: string; count: number | null; declared: boolean }>();
         for (const grant of access.grants.filter((candidate) => candidate.rights.includes("manage"))) {
           const id = grant.principalId.toLowerCase();
           const custodian = estate.architecture.custodians.find((candidate) => candidate.principalId.toLowerCase() === id);
           const isGroup = (grant.principalType ?? custodian?.principalType) === "Group";
-          managers.set(id, { name: grant.principalName ?? grant.principalId, count: isGroup ? custodian?.members ?? null : 1 });
+          managers.set(id, { name: grant.principalName ?? grant.principalId, count: isGroup ? custodian?.members ?? null : 1, declared: custodian !== undefined });
         }
         if (managers.size === 0) return notApplicable({ ...fields, actual: "0", messageId: "no-managers", message: `Nobody holds key-management rights in \`${store.name}\`.` });
-        const uncounted = [...managers.values()].filter((manager) => manager.count === null).map((manager) => quoted(manager.name));
+        const uncounted = [...managers.values()].filter((manager) => manager.count === null);
         if (uncounted.length > 0) {
-          return undecided({ ...fields, actual: "unknown", messageId: "group-size-unknown", message: `Cannot count who can manage the keys in \`${store.name}\`: group(s) ${uncounted.join(", ")} hold key-management rights and declare no \`members\`.` });
+          const declared = uncounted.filter((manager) => manager.declared).map((manager) => quoted(manager.name));
+          const undeclared = uncounted.filter((manager) => !manager.declared).map((manager) => quoted(manager.name));
+          const reasons = [
+            ...(declared.length === 0 ? [] : [`custodian group ${declared.join(", ")} declares no \`members\``]),
+            ...(undeclared.length === 0 ? [] : [`group ${undeclared.join(", ")} is not a declared custodian, so its size is unknown; declare it with \`members\` or remove its role`]),
+          ];
+          return undecided({ ...fields, actual: "unknown", messageId: "group-size-unknown", message: `Cannot count who can manage the keys in \`${store.name}\`: ${reasons.join("; ")}.` });
         }
         const total = [...managers.values()].reduce((sum, manager) => sum + manager.count!, 0);
         const names = [...managers.values()].map((manager) => quoted(manager.name)).sort().join(", ");

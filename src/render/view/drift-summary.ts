@@ -38,7 +38,7 @@ const DOCUMENT_FINDING_LIMIT = 100;
 
 function causeOf(inventory: Inventory, result: Result): string {
   const errors = collectionErrorsFor(inventory, result.resource.id);
-  if (errors.length === 0) return result.ruleId === "inventory-incomplete" ? result.actual : `${result.messageId}: ${result.actual}`;
+  if (errors.length === 0) return result.ruleId === "inventory-incomplete" ? result.actual : result.message.replace(/`/g, "");
   return [...new Set(errors.map((error) => `${error.operation} failed${error.status === null ? "" : ` with HTTP ${error.status}`}${error.code === null ? "" : ` ${error.code}`}`))].join("; ");
 }
 
