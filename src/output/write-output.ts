@@ -54,12 +54,12 @@ function checkOwnership(outDir: string, files: OutputFile[], previous: Manifest,
   const owned = new Set(previous.files);
   const foreign = files.map((file) => file.path).filter((path) => !owned.has(path) && existsSync(join(outDir, path)));
   if (foreign.length > 0) {
-    throw new RenderError(`The output folder \`${outDir}\` already holds ${foreign.map((path) => `\`${path}\``).join(", ")}, which cryptodoc did not write; nothing was written.`, {
+    throw new RenderError(`The output folder \`${outDir}\` already contains ${foreign.map((path) => `\`${path}\``).join(", ")}, which cryptodoc did not write; nothing was written.`, {
       hint: "Move those files away, or choose another folder with --out. cryptodoc replaces only the files its manifest lists.",
     });
   }
   if (previous.redacted === true && !redacted) {
-    throw new RenderError(`The output folder \`${outDir}\` holds a redacted build, and this build is not redacted; nothing was written, so no real ids were published.`, {
+    throw new RenderError(`The output folder \`${outDir}\` contains a redacted build, and this build is not redacted; nothing was written, so no real ids were published.`, {
       hint: "Build with --redact, or delete the folder's files first if it should hold real ids from now on.",
     });
   }

@@ -122,7 +122,7 @@ describe("output folder", () => {
     writeFileSync(join(out, "key-inventory.md"), "hand-written\n");
     const run = runCli(["build", "--out", out]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`cryptodoc: The output folder \`${out}\` already holds \`key-inventory.md\`, which cryptodoc did not write; nothing was written.\n`);
+    expect(run.stderr).toContain(`cryptodoc: The output folder \`${out}\` already contains \`key-inventory.md\`, which cryptodoc did not write; nothing was written.\n`);
     expect(readFileSync(join(out, "key-inventory.md"), "utf8")).toBe("hand-written\n");
     expect(existsSync(join(out, "cryptographic-architecture.md"))).toBe(false);
   });
@@ -134,7 +134,7 @@ describe("output folder", () => {
     const redacted = readFileSync(join(out, "cryptographic-architecture.md"), "utf8");
     const run = runCli(["build", "--out", out]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("holds a redacted build, and this build is not redacted; nothing was written");
+    expect(run.stderr).toContain("contains a redacted build, and this build is not redacted; nothing was written");
     expect(readFileSync(join(out, "cryptographic-architecture.md"), "utf8")).toBe(redacted);
   });
 

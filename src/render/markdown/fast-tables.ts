@@ -1,5 +1,5 @@
 // A fast path for the large tables cryptodoc writes. micromark parses about
-// half a megabyte of Markdown a second, and a page of tens of thousands of key
+// half a megabyte of Markdown a second on a 2-core machine, and a page of tens of thousands of key
 // rows is almost all table. The cells the escaping helpers write use a small
 // part of the inline syntax: text with backslash escapes, code spans, `<br>`,
 // and underscores inside words. This parser builds the same syntax tree for
@@ -49,7 +49,7 @@ export function parseCell(raw: string): PhrasingContent[] | null {
         text += next;
         index++;
       } else {
-        if (next === undefined) return null; // A backslash at the end of a cell is a hard break question: leave it.
+        if (next === undefined) return null; // A backslash that ends a cell is left to micromark.
         text += character;
       }
     } else if (character === "`") {
