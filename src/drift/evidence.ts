@@ -15,14 +15,14 @@ export function notCollectedBecause(inventory: Inventory, scopeId: string): stri
   return errors.map(describeFailure).join("; ");
 }
 
-/** The store's keys, or null with the reason when they were not collected. */
+/** Returns the store's keys, or the reason they were not collected. */
 export function storeKeys(inventory: Inventory, store: StorePair): { keys: DeployedKey[] } | { reason: string } {
   if (store.deployed === null) return { reason: "the store is not deployed" };
   if (store.deployed.keys === null) return { reason: `its keys were not collected: ${notCollectedBecause(inventory, store.deployed.id)}` };
   return { keys: store.deployed.keys };
 }
 
-/** Whether the key's environment is production. An unknown environment counts as production, so nothing is judged too leniently. */
+/** Returns whether the key's environment is production. An unknown environment counts as production, so nothing is judged too leniently. */
 export function isProductionKey(pair: KeyPair, environments: { name: string; production: boolean }[]): boolean {
   const name = pair.declared?.environment ?? pair.store?.environment ?? null;
   if (name === null) return true;

@@ -1,5 +1,5 @@
 // The shape every rule has: metadata plus one pure check. A check does no I/O
-// and no logging; it returns one outcome per resource it applies to, and an
+// and no logging. It returns one outcome per resource it applies to, and an
 // `error` outcome wherever missing inventory leaves it unable to decide.
 import type { Severity, SourceLocation } from "../declared/model.js";
 import type { ResourceRef } from "./model.js";
@@ -28,7 +28,7 @@ export interface Rule {
   requirements: string[];
   rationale: string;
   remediation: { text: string; command?: string };
-  /** Which overlapping cases this rule owns and which it leaves to other rules. */
+  /** Notes on the overlapping cases this rule owns and those it leaves to other rules. */
   notes?: string;
   /** True for a rule judged on the other rules' results; the engine evaluates such rules last and passes them the results. */
   readsResults?: boolean;

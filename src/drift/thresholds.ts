@@ -6,12 +6,12 @@ import { addDuration, requireDuration } from "../model/duration.js";
 /** PCI DSS strong cryptography: at least 112 bits of comparable strength. */
 export const PCI_FLOOR_BITS = 112;
 
-/** The minimum strength in bits: the policy's, but never below the PCI floor. */
+/** Returns the minimum strength in bits, which is the policy's but never below the PCI floor. */
 export function minimumStrengthBits(policy: Policy): number {
   return Math.max(PCI_FLOOR_BITS, policy.minimumStrengthBits);
 }
 
-/** The end of the expiry warning window that starts at `asOf`. */
+/** Returns the end of the expiry warning window that starts at `asOf`. */
 export function warningHorizon(policy: Policy, asOf: Date): Date {
   return addDuration(asOf, requireDuration(policy.expiryWarning));
 }

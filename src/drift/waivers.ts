@@ -9,7 +9,7 @@ function globPattern(glob: string): RegExp {
   return new RegExp(`^${escaped}$`, "i");
 }
 
-/** The names a waiver's `resource` may use for a resource. */
+/** Lists the names a waiver's `resource` may use for a resource. */
 function namesOf(resource: ResourceRef): string[] {
   const names = [resource.id, resource.name];
   if (resource.declaredName !== null) names.push(resource.declaredName);
@@ -23,7 +23,7 @@ export function waiverMatches(waiver: Waiver, ruleId: string, resource: Resource
   return namesOf(resource).some((name) => pattern.test(name));
 }
 
-/** Whether the waiver is still valid on `asOf`: it covers its expiry date to the end of that day, UTC. */
+/** Returns whether the waiver is still valid on `asOf`. A waiver covers its expiry date to the end of that day, UTC. */
 export function waiverIsValid(waiver: Waiver, asOf: Date): boolean {
   return new Date(`${waiver.expires}T23:59:59.999Z`).getTime() >= asOf.getTime();
 }

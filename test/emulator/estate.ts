@@ -174,14 +174,14 @@ export interface Fault {
   /** A regular expression, matched case-insensitively against the request path. */
   path: string;
   times?: number;
-  /** Answer with this status and an Azure error body instead of the real response. */
+  /** Respond with this status and an Azure error body instead of the real response. */
   status?: number;
   code?: string;
   innerCode?: string;
   message?: string;
   headers?: Record<string, string>;
-  /** Wait this long before answering, in milliseconds. */
+  /** Wait this long before responding, in milliseconds. */
   delayMs?: number;
-  /** Close the connection without an answer. */
+  /** Close the connection without a response. */
   drop?: boolean;
 }

@@ -21,24 +21,24 @@ export const custodianUnassigned: Rule = {
         const store = estate.stores.find((candidate) => candidate.declared?.name === storeName);
         const resource = { id: `declared:custodians/${custodian.name}/${storeName}`, store: storeName, name: custodian.displayName ?? custodian.name, declaredName: custodian.name };
         const fields = { resource, declaredAt: custodian.at, expected: "a key-management grant on the store" };
-        const who = `Custodian \`${custodian.name}\``;
+        const custodianText = `Custodian \`${custodian.name}\``;
         if (store === undefined || store.deployed === null || store.deployed.state === "soft-deleted") {
-          outcomes.push(notApplicable({ ...fields, messageId: "store-missing", message: `${who} is declared for \`${storeName}\`, a store that store-missing reports as not deployed.` }));
+          outcomes.push(notApplicable({ ...fields, messageId: "store-missing", message: `${custodianText} is declared for \`${storeName}\`, a store that store-missing reports as not deployed.` }));
           continue;
         }
         const access = storeAccess(estate.inventory, store.deployed);
         if (!access.ok) {
-          outcomes.push(undecided({ ...fields, actual: "unknown", messageId: "not-collected", message: `Cannot tell whether ${who} can manage the keys in \`${storeName}\`: ${access.reason}.` }));
+          outcomes.push(undecided({ ...fields, actual: "unknown", messageId: "not-collected", message: `Cannot tell whether ${custodianText} can manage the keys in \`${storeName}\`: ${access.reason}.` }));
           continue;
         }
-        const held = access.grants.filter((grant) => grant.principalId.toLowerCase() === custodian.principalId.toLowerCase() && grant.rights.includes("manage"));
-        if (held.length > 0) {
-          const roles = [...new Set(held.map((grant) => `\`${grant.grantName}\``))].join(", ");
-          outcomes.push(pass({ ...fields, actual: roles, messageId: "assigned", message: `${who} holds ${roles} on \`${storeName}\`.` }));
+        const managementGrants = access.grants.filter((grant) => grant.principalId.toLowerCase() === custodian.principalId.toLowerCase() && grant.rights.includes("manage"));
+        if (managementGrants.length > 0) {
+          const roles = [...new Set(managementGrants.map((grant) => `\`${grant.grantName}\``))].join(", ");
+          outcomes.push(pass({ ...fields, actual: roles, messageId: "assigned", message: `${custodianText} holds ${roles} on \`${storeName}\`.` }));
         } else if (access.undecided.some((missing) => missing.principalId.toLowerCase() === custodian.principalId.toLowerCase())) {
-          outcomes.push(undecided({ ...fields, actual: "unknown", messageId: "role-unknown", message: `Cannot tell whether ${who} can manage the keys in \`${storeName}\`: a role definition it holds was not collected.` }));
+          outcomes.push(undecided({ ...fields, actual: "unknown", messageId: "role-unknown", message: `Cannot tell whether ${custodianText} can manage the keys in \`${storeName}\`: a role definition it holds was not collected.` }));
         } else {
-          outcomes.push(fail({ ...fields, actual: "no key-management grant", messageId: "unassigned", message: `${who} is declared for \`${storeName}\` but holds no role or access policy there that can manage keys.` }));
+          outcomes.push(fail({ ...fields, actual: "no key-management grant", messageId: "unassigned", message: `${custodianText} is declared for \`${storeName}\` but holds no role or access policy there that can manage keys.` }));
         }
       }
     }

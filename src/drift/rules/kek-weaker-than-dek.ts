@@ -2,12 +2,12 @@ import { keyStrength } from "../../model/strength.js";
 import type { Estate, KeyPair } from "../estate.js";
 import type { Rule } from "../rule.js";
 import { fail, notApplicable, pass, undecided } from "../rule.js";
-import { describeKey, keyRef } from "../resources.js";
+import { describeKey, keyPhrase, keyRef } from "../resources.js";
 import { showKeyType, storeKeys } from "../evidence.js";
 
 type Strength = { bits: number; type: string } | { unknown: string } | { missing: true };
 
-/** The strength of a key as deployed, or as declared when it is held wrapped outside a store. */
+/** Returns the strength of a key as deployed, or as declared when it is held wrapped outside a store. */
 function strengthOf(estate: Estate, pair: KeyPair): Strength {
   if (pair.deployed === null && pair.store !== null) {
     const keys = storeKeys(estate.inventory, pair.store);
@@ -43,17 +43,17 @@ export const kekWeakerThanDek: Rule = {
         if (wrapper === undefined) return notApplicable({ ...fields, messageId: "no-kek", message: `Key \`${declared.name}\` names no declared key-encrypting key.` });
         const kek = strengthOf(estate, wrapper);
         const dek = strengthOf(estate, pair);
-        const who = `${describeKey(pair)}, wrapped by ${describeKey(wrapper).replace(/^Key/, "key")},`;
-        if ("missing" in kek) return notApplicable({ ...fields, messageId: "kek-missing", message: `${who} cannot be compared because the key-encrypting key is not deployed, which key-missing reports.` });
+        const pairText = `${describeKey(pair)}, wrapped by ${keyPhrase(wrapper)},`;
+        if ("missing" in kek) return notApplicable({ ...fields, messageId: "kek-missing", message: `${pairText} cannot be compared because the key-encrypting key is not deployed, which key-missing reports.` });
         if ("missing" in dek) return notApplicable({ ...fields, messageId: "dek-missing", message: `${describeKey(pair)} is not deployed, which key-missing reports.` });
         if ("unknown" in kek || "unknown" in dek) {
           const reason = "unknown" in kek ? `the key-encrypting key's strength is unknown: ${kek.unknown}` : `its own strength is unknown: ${(dek as { unknown: string }).unknown}`;
-          return undecided({ ...fields, messageId: "strength-unknown", expected: "a key-encrypting key at least as strong", actual: "unknown", message: `${who} cannot be compared: ${reason}.` });
+          return undecided({ ...fields, messageId: "strength-unknown", expected: "a key-encrypting key at least as strong", actual: "unknown", message: `${pairText} cannot be compared: ${reason}.` });
         }
         const comparison = { expected: `a key-encrypting key of at least ${dek.bits} bits`, actual: `${kek.bits} bits (${kek.type}) wraps ${dek.bits} bits (${dek.type})` };
         return kek.bits < dek.bits
-          ? fail({ ...fields, ...comparison, messageId: "weaker", message: `${who} is ${dek.bits} bits strong, but its key-encrypting key ${kek.type} is only ${kek.bits} bits.` })
-          : pass({ ...fields, ...comparison, messageId: "at-least-as-strong", message: `${who} is ${dek.bits} bits strong, and its key-encrypting key ${kek.type} is ${kek.bits} bits.` });
+          ? fail({ ...fields, ...comparison, messageId: "weaker", message: `${pairText} is ${dek.bits} bits strong, but its key-encrypting key ${kek.type} is only ${kek.bits} bits.` })
+          : pass({ ...fields, ...comparison, messageId: "at-least-as-strong", message: `${pairText} is ${dek.bits} bits strong, and its key-encrypting key ${kek.type} is ${kek.bits} bits.` });
       });
   },
 };

@@ -28,13 +28,13 @@ export const principalOrphaned: Rule = {
         const principal = findPrincipal(estate.inventory, grant.principalId);
         const resource = { id: grant.id, store: store.name, name: grant.principalName ?? grant.principalId, declaredName: null };
         const fields = { resource, declaredAt: store.declared?.at ?? null, expected: "an existing principal" };
-        const what = `\`${grant.grantName}\` on \`${store.name}\` (${describeGrantScope(grant)})`;
+        const grantText = `\`${grant.grantName}\` on \`${store.name}\` (${describeGrantScope(grant)})`;
         if (principal === undefined || principal.state === "unresolved") {
-          outcomes.push(undecided({ ...fields, actual: "unknown", messageId: "principal-unknown", message: `Cannot tell whether principal \`${grant.principalId}\`, which holds ${what}, still exists: it was not looked up in Microsoft Graph.` }));
+          outcomes.push(undecided({ ...fields, actual: "unknown", messageId: "principal-unknown", message: `Cannot tell whether principal \`${grant.principalId}\`, which holds ${grantText}, still exists: it was not looked up in Microsoft Graph.` }));
         } else if (principal.state === "deleted") {
-          outcomes.push(fail({ ...fields, actual: "deleted", messageId: "orphaned", message: `Principal \`${grant.principalId}\` holds ${what} but no longer exists.` }));
+          outcomes.push(fail({ ...fields, actual: "deleted", messageId: "orphaned", message: `Principal \`${grant.principalId}\` holds ${grantText} but no longer exists.` }));
         } else {
-          outcomes.push(pass({ ...fields, actual: "exists", messageId: "exists", message: `Principal \`${principal.displayName ?? grant.principalId}\`, which holds ${what}, exists.` }));
+          outcomes.push(pass({ ...fields, actual: "exists", messageId: "exists", message: `Principal \`${principal.displayName ?? grant.principalId}\`, which holds ${grantText}, exists.` }));
         }
       }
     }

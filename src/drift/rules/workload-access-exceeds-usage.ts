@@ -49,22 +49,22 @@ export const workloadAccessExceedsUsage: Rule = {
       const access = storeAccess(estate.inventory, store.deployed);
       const grants = access.ok ? access.grants : [];
       for (const workload of estate.architecture.workloads) {
-        const held = grants.filter((grant) => grant.principalId.toLowerCase() === workload.principalId.toLowerCase() && grant.rights.includes("use"));
-        if (!access.ok || (held.length > 0 && store.deployed.keys === null)) {
+        const useGrants = grants.filter((grant) => grant.principalId.toLowerCase() === workload.principalId.toLowerCase() && grant.rights.includes("use"));
+        if (!access.ok || (useGrants.length > 0 && store.deployed.keys === null)) {
           const usesStore = workload.uses.some((use) => estate.keys.some((pair) => pair.declared?.name === use.key && pair.store === store));
           if (!usesStore) continue;
           const reason = access.ok ? `its keys were not collected: ${notCollectedBecause(estate.inventory, store.deployed.id)}` : access.reason;
           outcomes.push(undecided({ messageId: "not-collected", resource: storeRef(store), declaredAt: workload.at, expected: "only the declared operations", actual: "unknown", message: `Cannot tell which key operations workload \`${workload.name}\` can perform in \`${store.name}\`: ${reason}.` }));
           continue;
         }
-        for (const grant of held) {
+        for (const grant of useGrants) {
           const excess = excessOperations(estate, workload, store, grant, store.deployed.keys ?? []);
           const resource = { id: grant.id, store: store.name, name: grant.principalName ?? grant.principalId, declaredName: workload.name };
           const fields = { resource, declaredAt: workload.at, expected: "only the declared operations" };
-          const what = `${describePrincipal(grant)}, workload \`${workload.name}\`, holds \`${grant.grantName}\` on \`${store.name}\` (${describeGrantScope(grant)})`;
+          const grantText = `${describePrincipal(grant)}, workload \`${workload.name}\`, holds \`${grant.grantName}\` on \`${store.name}\` (${describeGrantScope(grant)})`;
           outcomes.push(excess.length === 0
-            ? pass({ ...fields, actual: "only the declared operations", messageId: "within-usage", message: `${what}, which allows only its declared operations.` })
-            : fail({ ...fields, actual: excess.join("; "), messageId: "exceeds-usage", message: `${what}, which also allows ${excess.join("; ")}, beyond its declared use.` }));
+            ? pass({ ...fields, actual: "only the declared operations", messageId: "within-usage", message: `${grantText}, which allows only its declared operations.` })
+            : fail({ ...fields, actual: excess.join("; "), messageId: "exceeds-usage", message: `${grantText}, which also allows ${excess.join("; ")}, beyond its declared use.` }));
         }
       }
     }

@@ -1,7 +1,7 @@
 // The custodian access map: which principal has which role with key rights on which
 // store, from the inventory's role assignments and access policies. Grants
 // inherited from a resource group, subscription or management group are drawn
-// dotted and name where they come from; a declared custodian without any
+// dotted and name where they come from. A declared custodian without any
 // grant on a store they are declared for is drawn dotted too.
 import { type AccessGrant, type StoreAccess, storeAccess } from "../../drift/access.js";
 import type { Estate, StorePair } from "../../drift/estate.js";

@@ -101,6 +101,18 @@ function renderDeployment(estate: Estate, lookup: Lookup, units: DeploymentUnit[
   return { source: chart.toString(), nodes: chart.nodeCount, edges: chart.edgeCount };
 }
 
+function environmentOfUnit(unit: DeploymentUnit): string | null | undefined {
+  if (unit.kind === "store") return unit.store.environment;
+  if (unit.kind === "cluster") return unit.cluster.declared?.environment;
+  return unit.workload.environment;
+}
+
+function groupOfUnit(unit: DeploymentUnit): string {
+  if (unit.kind === "store") return unit.store.name;
+  if (unit.kind === "cluster") return `cluster ${clusterName(unit.cluster)}`;
+  return `workload ${unit.workload.name}`;
+}
+
 export function deploymentDiagram(estate: Estate): Diagram {
   const lookup: Lookup = {
     storeOfKey: new Map(estate.architecture.keys.flatMap((key) => (key.store === undefined ? [] : [[key.name, key.store] as const]))),
@@ -111,8 +123,8 @@ export function deploymentDiagram(estate: Estate): Diagram {
     title: "Deployment",
     description: "The clusters and workload identities that use keys, the key stores they reach, how each store is exposed to the network, and the custodians who manage it.",
     units: deploymentUnits(estate, lookup),
-    environmentOf: (unit) => (unit.kind === "store" ? unit.store.environment : unit.kind === "cluster" ? unit.cluster.declared?.environment : unit.workload.environment) ?? "environment unknown",
-    groupOf: (unit) => (unit.kind === "store" ? unit.store.name : unit.kind === "cluster" ? `cluster ${clusterName(unit.cluster)}` : `workload ${unit.workload.name}`),
+    environmentOf: (unit) => environmentOfUnit(unit) ?? "environment unknown",
+    groupOf: groupOfUnit,
     render: (units) => renderDeployment(estate, lookup, units),
     readable: { nodes: 60, edges: 90 },
   });

@@ -95,6 +95,12 @@ function renderHierarchy(estate: Estate, declaredByName: Map<string, DeclaredKey
   return { source: chart.toString(), nodes: chart.nodeCount, edges: chart.edgeCount };
 }
 
+function environmentOfUnit(unit: HierarchyUnit): string | null {
+  if (unit.kind === "outside") return unit.key.environment;
+  if (unit.kind === "key") return unit.pair.declared?.environment ?? unit.store.environment;
+  return unit.store.environment;
+}
+
 export function keyHierarchyDiagram(estate: Estate): Diagram {
   const declaredByName = new Map(estate.architecture.keys.map((key) => [key.name, key]));
   // Splitting renders each candidate part, so the few wrapping relations are found once, not per render.
@@ -104,7 +110,7 @@ export function keyHierarchyDiagram(estate: Estate): Diagram {
     title: "Key hierarchy",
     description: "Each key inside its store, with its type and strength, and which key wraps which, down to the data-encryption keys held outside any store.",
     units: hierarchyUnits(estate),
-    environmentOf: (unit) => (unit.kind === "outside" ? unit.key.environment : unit.kind === "key" ? unit.pair.declared?.environment ?? unit.store.environment : unit.store.environment) || "environment unknown",
+    environmentOf: (unit) => environmentOfUnit(unit) || "environment unknown",
     groupOf: (unit) => (unit.kind === "outside" ? OUTSIDE_STORES : unit.store.name),
     render: (units) => renderHierarchy(estate, declaredByName, wrappedKeys, units),
     readable: { nodes: 60, edges: 90 },

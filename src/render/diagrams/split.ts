@@ -2,7 +2,7 @@
 // text longer than `maxTextSize` (50,000 characters by default) and draws at
 // most `maxEdges` (500 by default) edges. Well before that, a diagram stops
 // being something a reader can follow. A diagram that is too large is split by
-// environment first, so production and test never share a picture, then its
+// environment first, so production and test never share a picture. Then its
 // groups (key stores) are packed into parts, and a group that is too large on
 // its own is cut into chunks.
 import { fileNamePart } from "./label.js";
@@ -103,12 +103,12 @@ function pack<U>(units: U[], groupOf: (unit: U) => string, fits: (units: U[]) =>
     }
     let next = 0;
     while (next < group.length) {
-      const taken = longestFittingPrefix(current, group, next, fits);
-      if (taken === 0 && current.length === 0) {
+      const fitting = longestFittingPrefix(current, group, next, fits);
+      if (fitting === 0 && current.length === 0) {
         current.push(group[next++]!);
       } else {
-        current.push(...group.slice(next, next + taken));
-        next += taken;
+        current.push(...group.slice(next, next + fitting));
+        next += fitting;
       }
       if (next < group.length) close();
     }

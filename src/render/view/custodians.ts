@@ -25,7 +25,7 @@ export interface WorkloadView {
   grantsHeld: string;
 }
 
-/** Lists the grants each principal holds with key rights, keyed by lower-cased principal id. */
+/** Lists the key-right grants of each principal, keyed by lower-cased principal id. */
 function grantsByPrincipal(estate: Estate): Map<string, string[]> {
   const held = new Map<string, string[]>();
   for (const store of estate.stores) {

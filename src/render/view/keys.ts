@@ -71,6 +71,16 @@ function rotationOfDeployed(pair: KeyPair): string {
 // Key Vault's hsmPlatform key attribute names the protection behind a key.
 const HSM_PLATFORMS: Record<string, string> = { "0": "software", "1": "HSM, FIPS 140-2 Level 2", "2": "HSM, FIPS 140-3 Level 3" };
 
+function rotationOfDeclared(declared: KeyPair["declared"]): string {
+  if (declared?.rotation === undefined) return "";
+  if (!declared.rotation.automatic) return "manual";
+  return `automatic${declared.rotation.every ? ` every ${declared.rotation.every}` : ""}`;
+}
+
+function yesNo(value: boolean): string {
+  return value ? "yes" : "no";
+}
+
 function expiryText(pair: KeyPair): string {
   if (pair.deployed !== null) return pair.deployed.expires === null ? "never" : isoDate(pair.deployed.expires);
   if (pair.declared !== null && pair.store === null) return `not tracked: the key is held outside a key store; cryptoperiod ${pair.declared.cryptoperiod}`;
@@ -116,9 +126,9 @@ export function keyViews(estate: Estate): KeyView[] {
       purpose: declared?.purpose ?? "",
       protects: declared?.protects.join(", ") ?? "",
       cryptoperiod: declared?.cryptoperiod ?? "",
-      rotationDeclared: declared?.rotation === undefined ? "" : declared.rotation.automatic ? `automatic${declared.rotation.every ? ` every ${declared.rotation.every}` : ""}` : "manual",
+      rotationDeclared: rotationOfDeclared(declared),
       rotationDeployed: rotationOfDeployed(pair),
-      enabled: deployed === null ? "" : deployed.enabled ? "yes" : "no",
+      enabled: deployed === null ? "" : yesNo(deployed.enabled),
       created: created === null ? "" : isoDate(created),
       expires: expiryText(pair),
       wraps: declared === null ? "" : (wrapsByKey.get(declared.name) ?? []).join(", "),
